@@ -1,0 +1,63 @@
+package org.rapport.lti.settings;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Rapport's settings. Every key can be overridden by an environment variable (for example {@code
+ * rapport.dev-mode} by {@code RAPPORT_DEV_MODE}); the README lists them all.
+ */
+@ApplicationScoped
+public class RapportSettings {
+  @Inject
+  @ConfigProperty(name = "rapport.dev-mode", defaultValue = "false")
+  boolean devMode;
+
+  @Inject
+  @ConfigProperty(name = "rapport.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = "rapport.admin.password")
+  Optional<String> adminPassword;
+
+  @Inject
+  @ConfigProperty(name = "rapport.lti.clock-skew-seconds", defaultValue = "60")
+  long clockSkewSeconds;
+
+  @Inject
+  @ConfigProperty(name = "rapport.session.minutes", defaultValue = "120")
+  long sessionMinutes;
+
+  /** Development mode turns on the built-in test platform; only configuration can set it. */
+  public boolean devMode() {
+    return devMode;
+  }
+
+  /** The address people and platforms reach Rapport at, without a trailing slash. */
+  public URI publicUrl() {
+    String url =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return URI.create(url);
+  }
+
+  public URI resolve(String path) {
+    return URI.create(publicUrl() + path);
+  }
+
+  public Optional<String> adminPassword() {
+    return adminPassword.filter(p -> !p.isBlank());
+  }
+
+  public Duration clockSkew() {
+    return Duration.ofSeconds(clockSkewSeconds);
+  }
+
+  public Duration sessionLifetime() {
+    return Duration.ofMinutes(sessionMinutes);
+  }
+}

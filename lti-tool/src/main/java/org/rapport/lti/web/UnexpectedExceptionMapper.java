@@ -1,0 +1,38 @@
+package org.rapport.lti.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line: anything unexpected is logged with a reference and answered without internals, so
+ * no stack trace ever reaches a browser.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Inject Pages pages;
+  @Context HttpHeaders headers;
+
+  @Override
+  public Response toResponse(Exception exception) {
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, exception);
+    return ErrorPage.of(
+        pages,
+        headers,
+        500,
+        "Something went wrong",
+        "Rapport could not finish this request. Try again in a moment; if it keeps happening, give"
+            + " your administrator the reference "
+            + reference
+            + ".");
+  }
+}
