@@ -23,6 +23,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
   @Override
   public Response toResponse(Exception exception) {
+    if (isUnreadableBody(exception)) {
+      return ErrorPage.of(
+          pages,
+          headers,
+          400,
+          "Unreadable request",
+          "The request body could not be read: send well-formed JSON with the fields this address"
+              + " documents (see /openapi).");
+    }
     String reference = UUID.randomUUID().toString().substring(0, 8);
     LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, exception);
     return ErrorPage.of(
@@ -34,5 +43,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             + " your administrator the reference "
             + reference
             + ".");
+  }
+
+  private static boolean isUnreadableBody(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.json.bind.JsonbException
+          || t instanceof jakarta.json.JsonException
+          || t instanceof jakarta.ws.rs.ProcessingException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

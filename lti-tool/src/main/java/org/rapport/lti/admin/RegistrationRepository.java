@@ -1,0 +1,113 @@
+package org.rapport.lti.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores registrations and their deployments. */
+@ApplicationScoped
+@Transactional
+public class RegistrationRepository {
+  @PersistenceContext(unitName = "rapport")
+  EntityManager em;
+
+  public List<PlatformRegistration> all() {
+    return em.createQuery(
+            "select r from PlatformRegistration r order by r.name, r.id",
+            PlatformRegistration.class)
+        .getResultList();
+  }
+
+  public Optional<PlatformRegistration> find(long id) {
+    return Optional.ofNullable(em.find(PlatformRegistration.class, id));
+  }
+
+  public Optional<PlatformRegistration> find(String issuer, String clientId) {
+    return em.createQuery(
+            "select r from PlatformRegistration r where r.issuer = :iss and r.clientId = :cid",
+            PlatformRegistration.class)
+        .setParameter("iss", issuer)
+        .setParameter("cid", clientId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<PlatformRegistration> findByIssuer(String issuer) {
+    return em.createQuery(
+            "select r from PlatformRegistration r where r.issuer = :iss order by r.id",
+            PlatformRegistration.class)
+        .setParameter("iss", issuer)
+        .getResultList();
+  }
+
+  /** Creates a registration; answers empty when (issuer, client id) is already registered. */
+  public Optional<PlatformRegistration> create(
+      String issuer, String clientId, RegistrationSettings settings) {
+    if (find(issuer, clientId).isPresent()) {
+      return Optional.empty();
+    }
+    OffsetDateTime now = now();
+    PlatformRegistration registration = new PlatformRegistration(issuer, clientId, now);
+    registration.apply(settings, now);
+    em.persist(registration);
+    em.flush();
+    return Optional.of(registration);
+  }
+
+  public Optional<PlatformRegistration> update(long id, RegistrationSettings settings) {
+    return find(id)
+        .map(
+            registration -> {
+              registration.apply(settings, now());
+              return registration;
+            });
+  }
+
+  public List<Deployment> deployments(long registrationId) {
+    return em.createQuery(
+            "select d from Deployment d where d.registrationId = :rid order by d.firstSeenAt",
+            Deployment.class)
+        .setParameter("rid", registrationId)
+        .getResultList();
+  }
+
+  public boolean isKnownDeployment(long registrationId, String deploymentId) {
+    return !em.createQuery(
+            "select d.id from Deployment d where d.registrationId = :rid and d.deploymentId = :did",
+            Long.class)
+        .setParameter("rid", registrationId)
+        .setParameter("did", deploymentId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** Records a launch through a deployment, creating the deployment on first sight. */
+  public void recordDeploymentLaunch(long registrationId, String deploymentId) {
+    OffsetDateTime now = now();
+    Deployment deployment =
+        em.createQuery(
+                "select d from Deployment d where d.registrationId = :rid and d.deploymentId = :did",
+                Deployment.class)
+            .setParameter("rid", registrationId)
+            .setParameter("did", deploymentId)
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Deployment created = new Deployment(registrationId, deploymentId, now);
+                  em.persist(created);
+                  return created;
+                });
+    deployment.launched(now);
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}
