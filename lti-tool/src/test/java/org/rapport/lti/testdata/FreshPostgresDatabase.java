@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Drops and recreates the PostgreSQL database the integration tests use, so every run of the
- * {@code postgres} profile starts from an empty database that Rapport migrates itself. Arguments:
- * admin JDBC URL, database name, user.
+ * Drops and recreates the PostgreSQL database the integration tests use, so every run of the {@code
+ * postgres} profile starts from an empty database that Rapport migrates itself. Arguments: admin
+ * JDBC URL, database name, user.
  */
 public final class FreshPostgresDatabase {
   private FreshPostgresDatabase() {}
@@ -25,6 +25,7 @@ public final class FreshPostgresDatabase {
       statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       statement.execute("CREATE DATABASE " + name);
     }
-    System.out.println("Created a fresh PostgreSQL database " + name + " for the integration tests.");
+    System.out.println(
+        "Created a fresh PostgreSQL database " + name + " for the integration tests.");
   }
 }

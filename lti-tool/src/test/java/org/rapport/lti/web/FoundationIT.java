@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
 
-/** The shipped WAR on Payara Micro: pages, health, OpenAPI, the admin API through JAX-RS and JPA. */
+/**
+ * The shipped WAR on Payara Micro: pages, health, OpenAPI, the admin API through JAX-RS and JPA.
+ */
 @ExtendWith(ArquillianExtension.class)
 class FoundationIT {
   @Deployment(testable = false)
@@ -82,8 +84,16 @@ class FoundationIT {
          "authEndpoint": "https://sso.example.edu/api/lti/authorize_redirect",
          "jwksUri": "https://sso.example.edu/api/lti/security/jwks"}
         """;
-    assertEquals(201, rapport().adminPost("/api/admin/registrations", body.formatted("A", issuer, "100")).statusCode());
-    assertEquals(201, rapport().adminPost("/api/admin/registrations", body.formatted("B", issuer, "200")).statusCode());
+    assertEquals(
+        201,
+        rapport()
+            .adminPost("/api/admin/registrations", body.formatted("A", issuer, "100"))
+            .statusCode());
+    assertEquals(
+        201,
+        rapport()
+            .adminPost("/api/admin/registrations", body.formatted("B", issuer, "200"))
+            .statusCode());
     HttpResponse<String> duplicate =
         rapport().adminPost("/api/admin/registrations", body.formatted("A again", issuer, "100"));
     assertEquals(409, duplicate.statusCode());
@@ -113,7 +123,8 @@ class FoundationIT {
 
   @Test
   void adminApiIsClosedWithoutCredentials() {
-    HttpResponse<String> refused = rapport().get("/api/admin/registrations", "Accept", "application/json");
+    HttpResponse<String> refused =
+        rapport().get("/api/admin/registrations", "Accept", "application/json");
     assertEquals(401, refused.statusCode());
     HttpResponse<String> wrong =
         rapport()
