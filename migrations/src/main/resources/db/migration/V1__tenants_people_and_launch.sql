@@ -79,6 +79,7 @@ CREATE TABLE tool_key (
 CREATE TABLE oidc_nonce (
     nonce           VARCHAR(128) PRIMARY KEY,
     registration_id BIGINT       NOT NULL REFERENCES registration (id),
+    storage_target  VARCHAR(200),
     issued_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     used_at         TIMESTAMP WITH TIME ZONE

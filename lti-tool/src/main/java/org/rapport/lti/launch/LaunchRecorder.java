@@ -1,0 +1,116 @@
+package org.rapport.lti.launch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.TreeSet;
+import org.rapport.lti.admin.RegistrationRepository;
+import org.rapport.lti.protocol.launch.ValidatedLaunch;
+
+/**
+ * Applies an accepted launch to Rapport's records: the deployment, the learner (by registration
+ * and {@code sub}), the course (context), the membership with its role and the resource link.
+ */
+@ApplicationScoped
+public class LaunchRecorder {
+  @PersistenceContext(unitName = "rapport")
+  EntityManager em;
+
+  @Inject RegistrationRepository registrations;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public LaunchedUser record(ValidatedLaunch launch, String target) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    long registrationId = launch.registration().id().value();
+    registrations.recordDeploymentLaunch(registrationId, launch.deploymentId());
+
+    Learner learner =
+        em.createQuery(
+                "select l from Learner l where l.registrationId = :r and l.subject = :s",
+                Learner.class)
+            .setParameter("r", registrationId)
+            .setParameter("s", launch.subject())
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Learner created = new Learner(registrationId, launch.subject(), now);
+                  em.persist(created);
+                  return created;
+                });
+    learner.seen(launch.name().orElse(null), launch.email().orElse(null), now);
+    em.flush();
+
+    CourseRole role = CourseRole.from(launch.roles());
+    Long courseId = null;
+    String courseTitle = null;
+    if (launch.context().isPresent()) {
+      var context = launch.context().get();
+      Course course =
+          em.createQuery(
+                  "select c from Course c where c.registrationId = :r and c.contextId = :c",
+                  Course.class)
+              .setParameter("r", registrationId)
+              .setParameter("c", context.id())
+              .getResultStream()
+              .findFirst()
+              .orElseGet(
+                  () -> {
+                    Course created = new Course(registrationId, context.id(), now);
+                    em.persist(created);
+                    return created;
+                  });
+      course.describe(context.label().orElse(null), context.title().orElse(null));
+      em.flush();
+      courseId = course.getId();
+      courseTitle = course.getTitle() != null ? course.getTitle() : course.getLabel();
+
+      Long finalCourseId = courseId;
+      Membership membership =
+          em.createQuery(
+                  "select m from Membership m where m.courseId = :c and m.learnerId = :l",
+                  Membership.class)
+              .setParameter("c", courseId)
+              .setParameter("l", learner.getId())
+              .getResultStream()
+              .findFirst()
+              .orElseGet(
+                  () -> {
+                    Membership created = new Membership(finalCourseId, learner.getId());
+                    return created;
+                  });
+      membership.update(role, String.join(" ", new TreeSet<>(launch.roleUris())), now);
+      if (membership.getId() == null) {
+        em.persist(membership);
+      }
+
+      if (launch.resourceLink().isPresent()) {
+        var link = launch.resourceLink().get();
+        LinkedResource resource =
+            em.createQuery(
+                    "select r from LinkedResource r where r.courseId = :c and r.linkId = :l",
+                    LinkedResource.class)
+                .setParameter("c", courseId)
+                .setParameter("l", link.id())
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> new LinkedResource(finalCourseId, link.id()));
+        resource.update(link.title().orElse(null), target);
+        if (resource.getId() == null) {
+          em.persist(resource);
+        }
+      }
+    }
+    return new LaunchedUser(
+        registrationId,
+        learner.getId(),
+        courseId,
+        role,
+        learner.getName() == null ? "" : learner.getName(),
+        courseTitle == null ? "" : courseTitle);
+  }
+}

@@ -1,0 +1,63 @@
+package org.rapport.lti.launch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.rapport.lti.protocol.launch.NonceStore;
+
+/**
+ * Nonces in the database, shared by every node: issued at login, consumed atomically at launch (a
+ * single conditional UPDATE, so two nodes can never both accept the same nonce).
+ */
+@ApplicationScoped
+public class NonceRepository implements NonceStore {
+  /** How long a user has between login initiation and launch. */
+  public static final Duration LIFETIME = Duration.ofMinutes(10);
+
+  @PersistenceContext(unitName = "rapport")
+  EntityManager em;
+
+  @Transactional
+  public void issue(String nonce, long registrationId, String storageTarget, Instant now) {
+    em.persist(
+        new IssuedNonce(
+            nonce, registrationId, storageTarget, utc(now), utc(now.plus(LIFETIME))));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean consume(String nonce, Instant now) {
+    return em.createQuery(
+                "update IssuedNonce n set n.usedAt = :now"
+                    + " where n.nonce = :nonce and n.usedAt is null and n.expiresAt > :now")
+            .setParameter("now", utc(now))
+            .setParameter("nonce", nonce)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** The platform-storage frame named at login for this nonce, if any. */
+  @Transactional
+  public Optional<String> storageTarget(String nonce) {
+    IssuedNonce issued = nonce == null ? null : em.find(IssuedNonce.class, nonce);
+    return Optional.ofNullable(issued).map(IssuedNonce::getStorageTarget);
+  }
+
+  /** Deletes nonces that expired more than a day ago. */
+  @Transactional
+  public int sweep(Instant now) {
+    return em.createQuery("delete from IssuedNonce n where n.expiresAt < :cutoff")
+        .setParameter("cutoff", utc(now.minus(Duration.ofDays(1))))
+        .executeUpdate();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The LTI 1.3 launch as Rapport runs it: OIDC login initiation, the launch endpoint around the
+ * protocol's validation pipeline, state bound to the browser by cookie or platform storage, the
+ * nonce store, the launch log, and the learner, course and membership records a launch updates.
+ */
+package org.rapport.lti.launch;
