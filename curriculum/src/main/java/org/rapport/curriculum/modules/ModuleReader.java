@@ -376,7 +376,7 @@ public final class ModuleReader {
         String path = f.at("nodes") + "[" + n + "]";
         Fields node = f.item(raw.get(n), path, "a node (id, speaker, says, choices)");
         if (node == null) {
-          graph.incomplete = true;
+          graph.nodeIdsBroken = true;
           continue;
         }
         ScenarioNode parsed = node(node, n, graph);
@@ -393,20 +393,20 @@ public final class ModuleReader {
     private ScenarioNode node(Fields f, int index, Graph graph) {
       f.allowOnly(NODE_FIELDS, "a scenario node");
       String id = f.kebab("id");
-      if (id != null && id.equals(ScenarioStep.END)) {
+      if (ScenarioStep.END.equals(id)) {
         problem(f.at("id"), "cannot be 'end', which is reserved for finishing the scenario");
         id = null;
       }
-      if (id != null) {
+      if (id == null) {
+        graph.nodeIdsBroken = true;
+      } else {
         Integer earlier = graph.indexById.putIfAbsent(id, index);
         if (earlier != null) {
           problem(
               f.at("id"),
               "repeats node id '" + id + "' (already used by " + graph.nodePath(earlier) + ")");
-          graph.incomplete = true;
+          graph.nodeIdsBroken = true;
         }
-      } else {
-        graph.incomplete = true;
       }
       String speaker = f.text("speaker");
       String says = f.text("says");
@@ -465,6 +465,9 @@ public final class ModuleReader {
       private final Map<String, List<Edge>> edgesById = new LinkedHashMap<>();
       private boolean incomplete;
 
+      /** A node id is missing, malformed or repeated: links to it cannot be judged. */
+      private boolean nodeIdsBroken;
+
       Graph(String stepPath) {
         this.stepPath = stepPath;
       }
@@ -474,6 +477,9 @@ public final class ModuleReader {
       }
 
       void check(String start, String startField) {
+        if (nodeIdsBroken) {
+          return;
+        }
         boolean resolved = start != null && !incomplete;
         if (start != null && !indexById.containsKey(start)) {
           problem(startField, "names node '" + start + "', which does not exist");
