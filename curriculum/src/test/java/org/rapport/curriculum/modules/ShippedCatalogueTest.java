@@ -111,6 +111,32 @@ class ShippedCatalogueTest {
     }
   }
 
+  @Test
+  void communicationAndPartnershipScenariosHaveThreeOrFourDecisionsOnEveryPath() {
+    for (Module module : communicationAndPartnership()) {
+      for (Step step : module.steps()) {
+        if (step instanceof ScenarioStep scenario) {
+          List<Integer> lengths = new ArrayList<>();
+          collectPathLengths(scenario, scenario.start(), 1, lengths);
+          assertTrue(
+              lengths.stream().allMatch(n -> n >= 3 && n <= 4),
+              module.id() + "/" + step.id() + " has paths of " + lengths + " decisions");
+        }
+      }
+    }
+  }
+
+  private static void collectPathLengths(
+      ScenarioStep scenario, String nodeId, int depth, List<Integer> lengths) {
+    for (Choice choice : scenario.node(nodeId).orElseThrow().choices()) {
+      if (choice.endsScenario()) {
+        lengths.add(depth);
+      } else {
+        collectPathLengths(scenario, choice.next(), depth + 1, lengths);
+      }
+    }
+  }
+
   private List<Module> communicationAndPartnership() {
     return Stream.concat(COMMUNICATION.stream(), PATIENT_PARTNERSHIP.stream())
         .map(id -> catalog.find(ModuleId.of(id)).orElseThrow(() -> new AssertionError(id)))
