@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -105,7 +106,8 @@ public final class ModuleReader {
    * @param source the file's name or path; its name without {@code .yaml} must equal the module id
    */
   public Outcome parse(String source, String yaml) {
-    return new Parse(source).module(yaml);
+    Objects.requireNonNull(yaml, "yaml");
+    return new Parse(Objects.requireNonNull(source, "source")).module(yaml);
   }
 
   /** The state of reading one file: where problems go. */
@@ -264,19 +266,17 @@ public final class ModuleReader {
         steps.add(parsed);
       }
       if (everyKindKnown) {
-        requireKind(kinds, StepKind.CHECK, "a check");
-        requireKind(kinds, StepKind.REFLECTION, "a reflection");
-        requireKind(kinds, StepKind.SCENARIO, "a scenario");
+        requireKind(kinds, StepKind.CHECK);
+        requireKind(kinds, StepKind.REFLECTION);
+        requireKind(kinds, StepKind.SCENARIO);
       }
       requireEnoughDecisions();
       return steps;
     }
 
-    private void requireKind(Set<StepKind> kinds, StepKind kind, String what) {
+    private void requireKind(Set<StepKind> kinds, StepKind kind) {
       if (!kinds.contains(kind)) {
-        problem(
-            "steps",
-            "must include at least one step of kind " + kind.yamlName() + " (" + what + ")");
+        problem("steps", "must include at least one " + kind.yamlName() + " step");
       }
     }
 

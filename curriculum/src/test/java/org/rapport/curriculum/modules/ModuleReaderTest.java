@@ -232,7 +232,7 @@ class ModuleReaderTest {
                     + "    prompt: What did you notice?\n",
                 ""),
             "steps",
-            "must include at least one step of kind reflection (a reflection)"),
+            "must include at least one reflection step"),
         broken(
             "unknown field",
             valid.replace(
