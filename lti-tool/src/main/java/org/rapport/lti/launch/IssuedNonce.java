@@ -46,6 +46,10 @@ public class IssuedNonce {
     return nonce;
   }
 
+  public Long getRegistrationId() {
+    return registrationId;
+  }
+
   public String getStorageTarget() {
     return storageTarget;
   }

@@ -42,11 +42,10 @@ public class NonceRepository implements NonceStore {
         == 1;
   }
 
-  /** The platform-storage frame named at login for this nonce, if any. */
+  /** The nonce as issued at login (to find its platform-storage frame), if it exists. */
   @Transactional
-  public Optional<String> storageTarget(String nonce) {
-    IssuedNonce issued = nonce == null ? null : em.find(IssuedNonce.class, nonce);
-    return Optional.ofNullable(issued).map(IssuedNonce::getStorageTarget);
+  public Optional<IssuedNonce> find(String nonce) {
+    return Optional.ofNullable(nonce == null ? null : em.find(IssuedNonce.class, nonce));
   }
 
   /** Deletes nonces that expired more than a day ago. */
