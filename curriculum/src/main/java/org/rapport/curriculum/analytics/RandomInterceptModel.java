@@ -264,6 +264,11 @@ final class RandomInterceptModel {
       }
       double[][] l = cholesky(a);
       State state = new State();
+      if (l == null) {
+        // Numerically singular at an extreme variance ratio: never the optimum.
+        state.deviance = Double.POSITIVE_INFINITY;
+        return state;
+      }
       state.inverse = inverseFromCholesky(l);
       state.beta = multiply(state.inverse, b);
       double fitted = 0;
@@ -285,6 +290,9 @@ final class RandomInterceptModel {
     /** d deviance / d γ; the sign is what the root search needs, and dρ/dγ > 0. */
     double derivative(double gamma) {
       State state = evaluate(gamma);
+      if (state.beta == null) {
+        return Double.NaN;
+      }
       double dRss = 0;
       double dLogDetV = 0;
       double dLogDetA = 0;
@@ -314,6 +322,7 @@ final class RandomInterceptModel {
     }
   }
 
+  /** Lower Cholesky factor, or {@code null} when {@code a} is not numerically positive definite. */
   private static double[][] cholesky(double[][] a) {
     int p = a.length;
     double[][] l = new double[p][p];
@@ -325,8 +334,7 @@ final class RandomInterceptModel {
         }
         if (i == j) {
           if (!(sum > 0)) {
-            throw new ArithmeticException(
-                "Mixed-model normal equations are not positive definite.");
+            return null;
           }
           l[i][i] = Math.sqrt(sum);
         } else {
