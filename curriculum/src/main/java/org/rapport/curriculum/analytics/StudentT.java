@@ -1,5 +1,7 @@
 package org.rapport.curriculum.analytics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /** Student's t quantiles and p-values from commons-math3, with a tight inversion accuracy. */
@@ -18,8 +20,20 @@ final class StudentT {
     return new TDistribution(null, df, INVERSE_ACCURACY);
   }
 
+  /** Integer degrees of freedom (n − 1) recur across cohorts; each quantile is a root search. */
+  private static final Map<Key, Double> CRITICAL = new ConcurrentHashMap<>();
+
+  private record Key(double df, double level) {}
+
   /** The two-sided critical value: P(|T| <= q) = level. */
   static double critical(double df, double level) {
+    if (df == Math.rint(df) && df <= 100_000) {
+      return CRITICAL.computeIfAbsent(new Key(df, level), k -> quantile(k.df, k.level));
+    }
+    return quantile(df, level);
+  }
+
+  private static double quantile(double df, double level) {
     return of(df).inverseCumulativeProbability(0.5 + level / 2);
   }
 
