@@ -1,0 +1,50 @@
+package org.rapport.curriculum.analytics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/** Student's t quantiles and p-values from commons-math3, with a tight inversion accuracy. */
+final class StudentT {
+
+  /** Absolute accuracy of the quantile search; the default 1e-9 is looser than the tests. */
+  private static final double INVERSE_ACCURACY = 1e-13;
+
+  private StudentT() {}
+
+  private static TDistribution of(double df) {
+    if (!(df > 0) || Double.isInfinite(df)) {
+      throw new IllegalArgumentException("Degrees of freedom must be positive and finite: " + df);
+    }
+    // No random generator: these distributions are never sampled.
+    return new TDistribution(null, df, INVERSE_ACCURACY);
+  }
+
+  /** Integer degrees of freedom (n − 1) recur across cohorts; each quantile is a root search. */
+  private static final Map<Key, Double> CRITICAL = new ConcurrentHashMap<>();
+
+  private record Key(double df, double level) {}
+
+  /** The two-sided critical value: P(|T| <= q) = level. */
+  static double critical(double df, double level) {
+    if (df == Math.rint(df) && df <= 100_000) {
+      return CRITICAL.computeIfAbsent(new Key(df, level), k -> quantile(k.df, k.level));
+    }
+    return quantile(df, level);
+  }
+
+  private static double quantile(double df, double level) {
+    return of(df).inverseCumulativeProbability(0.5 + level / 2);
+  }
+
+  /** Two-sided p-value of a t statistic, computed from the lower tail to keep small p exact. */
+  static double twoSidedP(double t, double df) {
+    if (Double.isNaN(t)) {
+      return Double.NaN;
+    }
+    if (Double.isInfinite(t)) {
+      return 0;
+    }
+    return Math.min(1, 2 * of(df).cumulativeProbability(-Math.abs(t)));
+  }
+}
