@@ -34,7 +34,7 @@ public class AdminBootstrap {
     String token = accounts.newSetupToken();
     LOG.warning(
         "No administrator exists yet. Create one within this run at "
-            + settings.publicUrl()
+            + settings.configuredPublicUrl().map(Object::toString).orElse("http://localhost:8080")
             + "/admin/setup?token="
             + token
             + " (the link works once).");

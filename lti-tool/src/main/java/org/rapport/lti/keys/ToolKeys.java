@@ -26,6 +26,7 @@ import org.rapport.lti.protocol.keys.ToolKeyRing;
 @ApplicationScoped
 public class ToolKeys {
   private static final Logger LOG = Logger.getLogger(ToolKeys.class.getName());
+
   /** How long a retired key stays published after its successor starts signing. */
   public static final Duration OVERLAP = Duration.ofDays(2);
 
@@ -37,7 +38,9 @@ public class ToolKeys {
   @Transactional
   public ToolKeyRing ring() {
     List<ToolKey> keys =
-        em.createQuery("select k from StoredToolKey k order by k.activatesAt", StoredToolKey.class)
+        em
+            .createQuery(
+                "select k from StoredToolKey k order by k.activatesAt", StoredToolKey.class)
             .getResultList()
             .stream()
             .map(ToolKeys::toKey)
@@ -56,7 +59,8 @@ public class ToolKeys {
   /** Generates the first key when there is none (first start). */
   @Transactional
   public void ensureKey() {
-    Long count = em.createQuery("select count(k) from StoredToolKey k", Long.class).getSingleResult();
+    Long count =
+        em.createQuery("select count(k) from StoredToolKey k", Long.class).getSingleResult();
     if (count == 0) {
       Instant now = clock.instant();
       ToolKey first = ToolKeyRing.generate(now, now);
@@ -78,10 +82,7 @@ public class ToolKeys {
     em.persist(toRow(rotation.next()));
     rotation
         .retiring()
-        .ifPresent(
-            old ->
-                em.find(StoredToolKey.class, old.kid())
-                    .retireAt(utc(old.retiresAt())));
+        .ifPresent(old -> em.find(StoredToolKey.class, old.kid()).retireAt(utc(old.retiresAt())));
     LOG.info(() -> "Tool key rotation: published kid " + rotation.next().kid());
     return rotation;
   }

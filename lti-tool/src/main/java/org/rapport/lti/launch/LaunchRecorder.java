@@ -12,8 +12,8 @@ import org.rapport.lti.admin.RegistrationRepository;
 import org.rapport.lti.protocol.launch.ValidatedLaunch;
 
 /**
- * Applies an accepted launch to Rapport's records: the deployment, the learner (by registration
- * and {@code sub}), the course (context), the membership with its role and the resource link.
+ * Applies an accepted launch to Rapport's records: the deployment, the learner (by registration and
+ * {@code sub}), the course (context), the membership with its role and the resource link.
  */
 @ApplicationScoped
 public class LaunchRecorder {

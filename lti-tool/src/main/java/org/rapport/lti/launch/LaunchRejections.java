@@ -1,7 +1,7 @@
 package org.rapport.lti.launch;
 
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -19,10 +19,14 @@ public class LaunchRejections {
     int status = status(failure);
     Map<String, Object> values =
         Map.of(
-            "status", status,
-            "check", failure.name(),
-            "sentence", failure.sentence(),
-            "detail", rejected.detail() == null ? "" : rejected.detail());
+            "status",
+            status,
+            "check",
+            failure.name(),
+            "sentence",
+            failure.sentence(),
+            "detail",
+            rejected.detail() == null ? "" : rejected.detail());
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .header("Referrer-Policy", "no-referrer")
@@ -44,7 +48,8 @@ public class LaunchRejections {
           STATE_NOT_IN_BROWSER,
           STATE_MISMATCH,
           NONCE_MISSING,
-          NONCE_REPLAYED -> 401;
+          NONCE_REPLAYED ->
+          401;
       case REGISTRATION_DISABLED, DEPLOYMENT_UNKNOWN -> 403;
       default -> 400;
     };

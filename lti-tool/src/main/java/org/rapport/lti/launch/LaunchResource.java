@@ -39,7 +39,9 @@ public class LaunchResource {
   @Inject LaunchRejections rejections;
   @Inject RegistrationDirectory directory;
   @Inject Pages pages;
+  @Inject LtiEndpoints endpoints;
   @Context HttpHeaders headers;
+  @Context jakarta.ws.rs.core.UriInfo uri;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -51,14 +53,18 @@ public class LaunchResource {
       @FormParam("stored_state") String storedState) {
     Optional<String> cookieState = StateCookie.read(headers, state);
     String expected = cookieState.orElse(storedState);
-    if (expected == null && state != null && idToken != null && idToken.length() <= MAX_TOKEN_CHARS) {
+    if (expected == null
+        && state != null
+        && idToken != null
+        && idToken.length() <= MAX_TOKEN_CHARS) {
       Optional<IssuedNonce> issued = nonces.find(unverifiedNonce(idToken));
       if (issued.isPresent() && issued.get().getStorageTarget() != null) {
         return platformStoragePage(idToken, state, issued.get());
       }
     }
     try {
-      Launches.Accepted accepted = launches.accept(idToken, expected, state);
+      Launches.Accepted accepted =
+          launches.accept(endpoints.at(uri.getBaseUri()), idToken, expected, state);
       String token = sessions.issue(accepted.user());
       URI page = URI.create(accepted.page() + "?" + ToolSessions.PARAMETER + "=" + token);
       Response.ResponseBuilder answer =

@@ -1,8 +1,8 @@
 package org.rapport.lti.launch;
 
 /**
- * Who a request acts for, as the launch established it: the tenant (registration), the learner,
- * the course (absent for launches without a context) and the role there.
+ * Who a request acts for, as the launch established it: the tenant (registration), the learner, the
+ * course (absent for launches without a context) and the role there.
  */
 public record LaunchedUser(
     long registrationId,

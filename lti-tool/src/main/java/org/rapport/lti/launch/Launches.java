@@ -12,7 +12,6 @@ import org.rapport.lti.protocol.launch.ValidatedLaunch;
  */
 @ApplicationScoped
 public class Launches {
-  @Inject LtiEndpoints endpoints;
   @Inject LaunchRecorder recorder;
   @Inject LaunchLog log;
 
@@ -20,8 +19,9 @@ public class Launches {
   public record Accepted(ValidatedLaunch launch, LaunchedUser user, String page) {}
 
   @Transactional
-  public Accepted accept(String idToken, String expectedState, String receivedState) {
-    ValidatedLaunch launch = endpoints.validator().validate(idToken, expectedState, receivedState);
+  public Accepted accept(
+      LtiEndpoints.At at, String idToken, String expectedState, String receivedState) {
+    ValidatedLaunch launch = at.validator().validate(idToken, expectedState, receivedState);
     String page = pageFor(launch);
     LaunchedUser user = recorder.record(launch, page);
     log.accepted(launch);

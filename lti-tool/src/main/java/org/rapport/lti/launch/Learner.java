@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A person launched into Rapport, identified within a registration by the platform's {@code sub}. */
+/**
+ * A person launched into Rapport, identified within a registration by the platform's {@code sub}.
+ */
 @Entity
 @Table(name = "learner")
 public class Learner {

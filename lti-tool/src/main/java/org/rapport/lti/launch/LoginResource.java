@@ -61,7 +61,7 @@ public class LoginResource {
     AuthenticationRedirect redirect;
     try {
       LoginInitiation initiation = LoginInitiation.from(single);
-      redirect = endpoints.loginFlow().start(initiation, RANDOM);
+      redirect = endpoints.at(uri.getBaseUri()).loginFlow().start(initiation, RANDOM);
     } catch (LaunchRejected rejected) {
       log.rejected(rejected, null);
       return rejections.page(rejected);

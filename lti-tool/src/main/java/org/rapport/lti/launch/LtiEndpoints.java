@@ -1,6 +1,5 @@
 package org.rapport.lti.launch;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -12,8 +11,8 @@ import org.rapport.lti.protocol.oidc.LoginFlow;
 import org.rapport.lti.settings.RapportSettings;
 
 /**
- * Rapport's LTI endpoint URLs and the protocol objects built on them: the login flow and the launch
- * validator with the database-backed stores.
+ * Rapport's LTI endpoint URLs and the protocol objects built on them (the login flow and the launch
+ * validator with the database-backed stores), for the public address a request arrived at.
  */
 @ApplicationScoped
 public class LtiEndpoints {
@@ -21,56 +20,49 @@ public class LtiEndpoints {
   public static final String LAUNCH_PATH = "/lti/launch";
   public static final String JWKS_PATH = "/.well-known/jwks.json";
   public static final String REGISTER_PATH = "/lti/register";
+  public static final String DEEP_LINK_PATH = "/lti/launch";
   public static final String APP_PATH = "/app";
 
   @Inject RapportSettings settings;
   @Inject RegistrationDirectory directory;
   @Inject NonceRepository nonces;
 
-  private LoginFlow loginFlow;
-  private LaunchValidator validator;
   private final RemotePlatformKeys platformKeys = new RemotePlatformKeys();
 
-  @PostConstruct
-  void init() {
-    ToolOrigin origin = new ToolOrigin(settings.publicUrl());
-    loginFlow = new LoginFlow(directory, launchUri(), origin);
-    validator =
-        new LaunchValidator(
-            directory,
-            directory,
-            nonces,
-            platformKeys,
-            Clock.systemUTC(),
-            settings.clockSkew(),
-            origin);
+  /** The endpoints as seen from a request whose base URI is {@code requestBase}. */
+  public At at(URI requestBase) {
+    return new At(settings.publicUrl(requestBase));
   }
 
-  public LoginFlow loginFlow() {
-    return loginFlow;
-  }
+  /** Rapport's endpoints under one public address. */
+  public final class At {
+    private final URI base;
 
-  public LaunchValidator validator() {
-    return validator;
-  }
+    At(URI base) {
+      this.base = base;
+    }
 
-  public URI loginUri() {
-    return settings.resolve(LOGIN_PATH);
-  }
+    public URI base() {
+      return base;
+    }
 
-  public URI launchUri() {
-    return settings.resolve(LAUNCH_PATH);
-  }
+    public URI resolve(String path) {
+      return URI.create(base + path);
+    }
 
-  public URI jwksUri() {
-    return settings.resolve(JWKS_PATH);
-  }
+    public LoginFlow loginFlow() {
+      return new LoginFlow(directory, resolve(LAUNCH_PATH), new ToolOrigin(base));
+    }
 
-  public URI registerUri() {
-    return settings.resolve(REGISTER_PATH);
-  }
-
-  public URI appUri() {
-    return settings.resolve(APP_PATH);
+    public LaunchValidator validator() {
+      return new LaunchValidator(
+          directory,
+          directory,
+          nonces,
+          platformKeys,
+          Clock.systemUTC(),
+          settings.clockSkew(),
+          new ToolOrigin(base));
+    }
   }
 }

@@ -26,8 +26,7 @@ public class NonceRepository implements NonceStore {
   @Transactional
   public void issue(String nonce, long registrationId, String storageTarget, Instant now) {
     em.persist(
-        new IssuedNonce(
-            nonce, registrationId, storageTarget, utc(now), utc(now.plus(LIFETIME))));
+        new IssuedNonce(nonce, registrationId, storageTarget, utc(now), utc(now.plus(LIFETIME))));
   }
 
   @Override

@@ -5,15 +5,7 @@ public class MigrationFailedException extends RuntimeException {
   private final String script;
 
   public MigrationFailedException(String script, Throwable cause) {
-    super(
-        (script == null
-                ? "Database migrations could not run, Rapport cannot start: "
-                : "Database migration " + script + " failed, Rapport cannot start: ")
-            + firstLine(cause.getMessage())
-            + (script == null
-                ? " Check rapport.db.url, user and password and that the database is reachable."
-                : " Fix the script or the database and start again."),
-        cause);
+    super(describe(script, cause.getMessage()), cause);
     this.script = script;
   }
 
@@ -22,12 +14,43 @@ public class MigrationFailedException extends RuntimeException {
     return script;
   }
 
-  private static String firstLine(String message) {
+  private static String describe(String script, String message) {
+    String detail = firstLines(message);
+    if (script != null) {
+      return "Database migration "
+          + script
+          + " failed, Rapport cannot start: "
+          + detail
+          + " Fix the script or the database and start again.";
+    }
+    if (message != null && message.contains("Validate failed")) {
+      return "Database migrations do not match the database, Rapport cannot start: "
+          + detail
+          + " A migration that was already applied has been changed; never edit a shipped"
+          + " migration, add a new one.";
+    }
+    return "Database migrations could not run, Rapport cannot start: "
+        + detail
+        + " Check rapport.db.url, user and password and that the database is reachable.";
+  }
+
+  /** The first lines of Flyway's message, without its separators and documentation links. */
+  private static String firstLines(String message) {
     if (message == null) {
       return "";
     }
-    String trimmed = message.strip();
-    int newline = trimmed.indexOf('\n');
-    return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    StringBuilder out = new StringBuilder();
+    int lines = 0;
+    for (String line : message.strip().split("\\R")) {
+      String text = line.strip();
+      if (text.isEmpty() || text.startsWith("---") || text.startsWith("Need more flexibility")) {
+        continue;
+      }
+      out.append(text).append(text.endsWith(".") ? " " : ". ");
+      if (++lines == 3) {
+        break;
+      }
+    }
+    return out.toString().strip();
   }
 }

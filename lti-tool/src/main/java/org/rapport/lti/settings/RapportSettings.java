@@ -18,8 +18,8 @@ public class RapportSettings {
   boolean devMode;
 
   @Inject
-  @ConfigProperty(name = "rapport.public-url", defaultValue = "http://localhost:8080")
-  String publicUrl;
+  @ConfigProperty(name = "rapport.public-url")
+  Optional<String> publicUrl;
 
   @Inject
   @ConfigProperty(name = "rapport.admin.password")
@@ -38,15 +38,25 @@ public class RapportSettings {
     return devMode;
   }
 
-  /** The address people and platforms reach Rapport at, without a trailing slash. */
-  public URI publicUrl() {
-    String url =
-        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    return URI.create(url);
+  /**
+   * The configured address people and platforms reach Rapport at, without a trailing slash; when
+   * not configured, each request's own address is used ({@link #publicUrl(URI)}).
+   */
+  public Optional<URI> configuredPublicUrl() {
+    return publicUrl
+        .filter(u -> !u.isBlank())
+        .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+        .map(URI::create);
   }
 
-  public URI resolve(String path) {
-    return URI.create(publicUrl() + path);
+  /** The public address for a request whose base URI (as the container saw it) is given. */
+  public URI publicUrl(URI requestBase) {
+    return configuredPublicUrl()
+        .orElseGet(
+            () -> {
+              String base = requestBase.toString();
+              return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+            });
   }
 
   public Optional<String> adminPassword() {

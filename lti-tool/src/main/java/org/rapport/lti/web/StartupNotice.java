@@ -21,6 +21,7 @@ public class StartupNotice {
   void announce() {
     String mode =
         settings.devMode() ? " (development mode: try it without an LMS from that page)" : "";
-    LOG.info(() -> "Rapport is running. Open " + settings.publicUrl() + "/" + mode);
+    String url = settings.configuredPublicUrl().map(u -> u + "/").orElse("http://localhost:8080/");
+    LOG.info(() -> "Rapport is running. Open " + url + mode);
   }
 }

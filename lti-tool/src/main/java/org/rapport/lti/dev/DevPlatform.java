@@ -1,0 +1,135 @@
+package org.rapport.lti.dev;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.lti.admin.RegistrationRepository;
+import org.rapport.lti.admin.RegistrationRequestView;
+import org.rapport.lti.admin.RegistrationSettings;
+
+/** The test platform's identity: its signing key (in memory), client id and demo people. */
+@ApplicationScoped
+public class DevPlatform {
+  public static final String CLIENT_ID = "rapport-dev-client";
+  public static final String DEPLOYMENT_ID = "rapport-dev-deployment";
+  static final String PATH = "/dev/platform";
+
+  @Inject RegistrationRepository registrations;
+  private RSAKey key;
+
+  @PostConstruct
+  void init() {
+    try {
+      key =
+          new RSAKeyGenerator(2048)
+              .keyID("dev-" + UUID.randomUUID())
+              .algorithm(JWSAlgorithm.RS256)
+              .keyUse(KeyUse.SIGNATURE)
+              .generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Could not generate the test platform's key", e);
+    }
+  }
+
+  public String issuer(URI base) {
+    return base + PATH;
+  }
+
+  /** Registers the test platform with this Rapport (at this address) if it is not yet. */
+  public void ensureRegistered(URI base) {
+    String issuer = issuer(base);
+    if (registrations.find(issuer, CLIENT_ID).isPresent()) {
+      return;
+    }
+    RegistrationSettings settings =
+        RegistrationSettings.from(
+            new RegistrationRequestView(
+                "Built-in test platform",
+                "OTHER",
+                issuer,
+                CLIENT_ID,
+                issuer + "/auth",
+                issuer + "/token",
+                issuer + "/jwks",
+                RegistrationSettings.ACCEPT_ON_FIRST_SIGHT,
+                true));
+    registrations.create(issuer, CLIENT_ID, settings);
+  }
+
+  public JWKSet publicKeys() {
+    return new JWKSet(key.toPublicJWK());
+  }
+
+  /** Signs the id_token for a demo person's launch of {@code target}. */
+  public String idToken(URI base, DemoPerson person, String nonce, URI target) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer(base))
+            .audience(CLIENT_ID)
+            .subject(person.subject())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(300)))
+            .claim("nonce", nonce)
+            .claim("name", person.name())
+            .claim("given_name", person.givenName())
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+            .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+            .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", DEPLOYMENT_ID)
+            .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", target.toString())
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/resource_link",
+                Map.of(
+                    "id",
+                    "dev-link-" + Integer.toHexString(target.getPath().hashCode()),
+                    "title",
+                    "Rapport"))
+            .claim("https://purl.imsglobal.org/spec/lti/claim/roles", person.roleUris())
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/context",
+                Map.of(
+                    "id", "dev-course",
+                    "label", "CLIN-101",
+                    "title", "Clinical Communication (demo course)",
+                    "type",
+                        List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/tool_platform",
+                Map.of("guid", "rapport-dev-platform", "name", "Rapport test platform"))
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
+                Map.of("document_target", "iframe"))
+            .build();
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Could not sign the test launch", e);
+    }
+  }
+}

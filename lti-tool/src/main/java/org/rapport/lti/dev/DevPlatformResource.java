@@ -1,0 +1,158 @@
+package org.rapport.lti.dev;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.rapport.lti.launch.LtiEndpoints;
+import org.rapport.lti.settings.RapportSettings;
+import org.rapport.lti.web.Pages;
+
+/**
+ * The built-in test platform's endpoints: a mock course page that embeds Rapport in an iframe and
+ * answers platform-storage messages, the OIDC authorization endpoint that checks Rapport's request
+ * and posts back a signed id_token, and the platform's JWKS. All answer 404 unless development mode
+ * is on.
+ */
+@Path("dev/platform")
+public class DevPlatformResource {
+  @Inject RapportSettings settings;
+  @Inject DevPlatform platform;
+  @Inject Pages pages;
+  @Context UriInfo uri;
+
+  @GET
+  @Path("launch")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String launchGet(
+      @QueryParam("role") String role,
+      @QueryParam("user") String user,
+      @QueryParam("target") String target) {
+    return launch(role, user, target);
+  }
+
+  @POST
+  @Path("launch")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String launchPost(
+      @FormParam("role") String role,
+      @FormParam("user") String user,
+      @FormParam("target") String target) {
+    return launch(role, user, target);
+  }
+
+  private String launch(String role, String user, String target) {
+    requireDevMode();
+    DemoPerson person =
+        DemoPerson.of(role, user)
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "Choose role=student or role=instructor; user may have letters, digits and"
+                            + " dashes."));
+    String path = target == null || target.isBlank() ? LtiEndpoints.APP_PATH : target.strip();
+    if (!path.matches("/app(/[A-Za-z0-9_-]+)*")) {
+      throw new BadRequestException("target must be a Rapport page under /app, e.g. /app.");
+    }
+    URI base = base();
+    platform.ensureRegistered(base);
+    URI login =
+        UriBuilder.fromUri(base + LtiEndpoints.LOGIN_PATH)
+            .queryParam("iss", platform.issuer(base))
+            .queryParam("login_hint", person.loginHint())
+            .queryParam("target_link_uri", base + path)
+            .queryParam("lti_message_hint", path)
+            .queryParam("client_id", DevPlatform.CLIENT_ID)
+            .queryParam("lti_deployment_id", DevPlatform.DEPLOYMENT_ID)
+            .queryParam("lti_storage_target", "_parent")
+            .build();
+    Map<String, Object> values = new HashMap<>();
+    values.put("login", login.toString());
+    values.put("person", person.name());
+    values.put("toolOrigin", base.toString());
+    return pages.render("dev-platform", "Test platform", values);
+  }
+
+  @GET
+  @Path("auth")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String authorize() {
+    requireDevMode();
+    MultivaluedMap<String, String> q = uri.getQueryParameters();
+    URI base = base();
+    expect(q, "scope", "openid");
+    expect(q, "response_type", "id_token");
+    expect(q, "response_mode", "form_post");
+    expect(q, "prompt", "none");
+    expect(q, "client_id", DevPlatform.CLIENT_ID);
+    expect(q, "redirect_uri", base + LtiEndpoints.LAUNCH_PATH);
+    String nonce = required(q, "nonce");
+    String state = required(q, "state");
+    DemoPerson person =
+        DemoPerson.fromLoginHint(q.getFirst("login_hint"))
+            .orElseThrow(() -> new BadRequestException("Unknown login_hint."));
+    String hint = q.getFirst("lti_message_hint");
+    String path =
+        hint != null && hint.matches("/app(/[A-Za-z0-9_-]+)*") ? hint : LtiEndpoints.APP_PATH;
+    String target = base + path;
+    String idToken = platform.idToken(base, person, nonce, URI.create(target));
+    Map<String, Object> values = new HashMap<>();
+    values.put("action", base + LtiEndpoints.LAUNCH_PATH);
+    values.put("idToken", idToken);
+    values.put("state", state);
+    return pages.render("dev-platform-post", "Launching", values);
+  }
+
+  @GET
+  @Path("jwks")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(hidden = true)
+  public String jwks() {
+    requireDevMode();
+    return platform.publicKeys().toString(true);
+  }
+
+  private URI base() {
+    return settings.publicUrl(uri.getBaseUri());
+  }
+
+  private void requireDevMode() {
+    if (!settings.devMode()) {
+      throw new NotFoundException();
+    }
+  }
+
+  private static void expect(MultivaluedMap<String, String> q, String name, String value) {
+    if (!value.equals(q.getFirst(name))) {
+      throw new BadRequestException(
+          "The authentication request must carry " + name + "=" + value + ".");
+    }
+  }
+
+  private static String required(MultivaluedMap<String, String> q, String name) {
+    String value = q.getFirst(name);
+    if (value == null || value.isBlank()) {
+      throw new BadRequestException("The authentication request has no " + name + ".");
+    }
+    return value;
+  }
+}
