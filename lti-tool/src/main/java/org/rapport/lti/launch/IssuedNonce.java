@@ -54,6 +54,11 @@ public class IssuedNonce {
     return storageTarget;
   }
 
+  /** Not used yet and not expired. */
+  public boolean awaitsLaunch() {
+    return usedAt == null && expiresAt.isAfter(OffsetDateTime.now(java.time.ZoneOffset.UTC));
+  }
+
   public OffsetDateTime getExpiresAt() {
     return expiresAt;
   }

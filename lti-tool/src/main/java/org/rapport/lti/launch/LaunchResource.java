@@ -58,7 +58,9 @@ public class LaunchResource {
         && idToken != null
         && idToken.length() <= MAX_TOKEN_CHARS) {
       Optional<IssuedNonce> issued = nonces.find(unverifiedNonce(idToken));
-      if (issued.isPresent() && issued.get().getStorageTarget() != null) {
+      if (issued.isPresent()
+          && issued.get().awaitsLaunch()
+          && issued.get().getStorageTarget() != null) {
         return platformStoragePage(idToken, state, issued.get());
       }
     }

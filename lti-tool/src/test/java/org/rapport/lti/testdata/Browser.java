@@ -1,0 +1,53 @@
+package org.rapport.lti.testdata;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, installed by bin/test) that
+ * talks to nothing but the local test servers.
+ */
+public final class Browser {
+  private Browser() {}
+
+  /** A new headless Chromium; {@code blockThirdPartyCookies} makes iframes cookie-less. */
+  public static ChromeDriver start(boolean blockThirdPartyCookies) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--window-size=1280,1000");
+    try {
+      options.addArguments("--user-data-dir=" + Files.createTempDirectory("rapport-chromium"));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    if (blockThirdPartyCookies) {
+      options.setExperimentalOption(
+          "prefs",
+          java.util.Map.of(
+              "profile.cookie_controls_mode", 1, "profile.block_third_party_cookies", true));
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return driver;
+  }
+}
