@@ -28,6 +28,18 @@ public final class DevLaunch {
 
   /** Launches {@code role} ("student" or "instructor") named {@code user} into {@code target}. */
   public static String session(RapportClient rapport, String role, String user, String target) {
+    return session(rapport, role, user, target, java.util.Map.of());
+  }
+
+  /** As {@link #session(RapportClient, String, String, String)}, with LTI custom parameters. */
+  public static String session(
+      RapportClient rapport,
+      String role,
+      String user,
+      String target,
+      java.util.Map<String, String> custom) {
+    StringBuilder extra = new StringBuilder();
+    custom.forEach((k, v) -> extra.append("&custom_").append(k).append('=').append(enc(v)));
     CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     HttpClient http =
         HttpClient.newBuilder()
@@ -39,7 +51,13 @@ public final class DevLaunch {
         get(
             http,
             rapport.uri(
-                "/dev/platform/launch?role=" + role + "&user=" + user + "&target=" + enc(target)));
+                "/dev/platform/launch?role="
+                    + role
+                    + "&user="
+                    + user
+                    + "&target="
+                    + enc(target)
+                    + extra));
     String login = html(find(IFRAME, page, "test platform page"));
     String loginPage = get(http, URI.create(login));
     String auth = html(find(REDIRECT, loginPage, "login page"));
