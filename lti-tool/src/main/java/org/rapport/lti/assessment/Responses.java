@@ -157,8 +157,7 @@ public class Responses {
     Student student = students.find(studentId).orElseThrow();
     Wave wave = waves.find(waveId).orElseThrow(() -> new AssessmentRefused(Refusal.NO_SUCH_WAVE));
     if (student.getCohortId() == null) {
-      throw new AssessmentRefused(
-          wave.getCohortId() == null ? Refusal.NO_COHORT : Refusal.NOT_YOUR_WAVE);
+      throw new AssessmentRefused(Refusal.NO_COHORT);
     }
     if (!student.getCohortId().equals(wave.getCohortId())) {
       throw new AssessmentRefused(Refusal.NOT_YOUR_WAVE);
