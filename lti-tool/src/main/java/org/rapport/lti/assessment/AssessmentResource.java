@@ -277,6 +277,7 @@ public class AssessmentResource {
     if (response.isPresent() && response.get().getStatus().isFinal()) {
       values.put("submitted", true);
       values.put("justSubmitted", justSubmitted);
+      values.put("imported", response.get().getStatus() == ResponseStatus.IMPORTED);
       values.put(
           "submittedOn",
           response.get().getSubmittedAt() == null
