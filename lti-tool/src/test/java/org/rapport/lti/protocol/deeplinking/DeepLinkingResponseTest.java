@@ -218,8 +218,10 @@ class DeepLinkingResponseTest {
 
   @Test
   void refusesToAnswerAResourceLinkLaunch() {
-    JWTClaimsSet claims = TestPlatform.resourceLinkClaims(NOW, "n").build();
-    ValidatedLaunch launch = launch(MessageType.RESOURCE_LINK, claims, Optional.empty());
+    // Even if a resource-link launch carried deep-linking settings, it cannot be answered.
+    JWTClaimsSet claims = TestPlatform.deepLinkingClaims(NOW, "n").build();
+    ValidatedLaunch launch =
+        launch(MessageType.RESOURCE_LINK, claims, DeepLinkingSettings.from(claims));
 
     assertThrows(
         IllegalArgumentException.class,

@@ -2,6 +2,7 @@ package org.rapport.lti.protocol.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -155,8 +156,10 @@ class RemotePlatformKeysTest {
                 Duration.ofHours(24),
                 Duration.ofSeconds(30)));
 
-    assertThrows(
-        KeySourceException.class,
-        () -> source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), 0, null));
+    KeySourceException refused =
+        assertThrows(
+            KeySourceException.class,
+            () -> source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), 0, null));
+    assertTrue(refused.getMessage().contains("larger than 100 bytes"), refused.getMessage());
   }
 }

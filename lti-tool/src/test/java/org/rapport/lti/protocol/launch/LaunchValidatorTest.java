@@ -442,6 +442,15 @@ class LaunchValidatorTest {
             CLAIM_INVALID,
             f -> Fixture.launchWith(b -> b.claim(LtiClaims.CONTEXT, Map.of("title", "No id")))),
         afterNonce(
+            "launch_presentation return_url with a javascript: scheme",
+            CLAIM_INVALID,
+            f ->
+                Fixture.launchWith(
+                    b ->
+                        b.claim(
+                            LtiClaims.LAUNCH_PRESENTATION,
+                            Map.of("return_url", "javascript://x/%0Aalert(1)")))),
+        afterNonce(
             "AGS line items URL not a URL",
             CLAIM_INVALID,
             f ->
@@ -489,7 +498,14 @@ class LaunchValidatorTest {
                 b ->
                     b.claim(LtiClaims.ROLES, List.of(ROLE + "Learner", ROLE + "Mentor"))
                         .claim(
-                            LtiClaims.CUSTOM, Map.of("module", "breaking-bad-news", "attempts", 3))
+                            LtiClaims.CUSTOM,
+                            Map.of(
+                                "module",
+                                "breaking-bad-news",
+                                "attempts",
+                                3,
+                                "options",
+                                Map.of("mode", "practice")))
                         .claim(
                             LtiClaims.AGS_ENDPOINT,
                             Map.of(
@@ -522,7 +538,10 @@ class LaunchValidatorTest {
     assertEquals(Optional.of("MED101"), launch.context().orElseThrow().label());
     assertEquals("link-7", launch.resourceLink().orElseThrow().id());
     assertEquals(TestPlatform.TARGET_LINK_URI, launch.targetLinkUri());
-    assertEquals(Map.of("module", "breaking-bad-news", "attempts", "3"), launch.custom());
+    assertEquals(
+        Map.of(
+            "module", "breaking-bad-news", "attempts", "3", "options", "{\"mode\":\"practice\"}"),
+        launch.custom());
     assertEquals(Optional.of("Ada Lovelace"), launch.name());
     assertEquals(Optional.of("ada@example.edu"), launch.email());
     assertTrue(

@@ -145,6 +145,18 @@ class LoginFlowTest {
   }
 
   @Test
+  void passesHintsOnExactlyAsReceived() {
+    Map<String, String> params = minimal();
+    params.put("login_hint", " hint with spaces ");
+    params.put("lti_message_hint", "eyJhbGciOi.x+y/z=");
+
+    Map<String, String> query = query(start(params).redirectTo());
+
+    assertEquals(" hint with spaces ", query.get("login_hint"));
+    assertEquals("eyJhbGciOi.x+y/z=", query.get("lti_message_hint"));
+  }
+
+  @Test
   void acceptsCanvasDeploymentIdAlias() {
     Map<String, String> params = minimal();
     params.put("deployment_id", "canvas-dep-9");

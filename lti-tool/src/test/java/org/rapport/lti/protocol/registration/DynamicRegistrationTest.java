@@ -265,6 +265,27 @@ class DynamicRegistrationTest {
   }
 
   @Test
+  void turnsTheRegisteredClientIntoARegistration() {
+    RegisteredClient client =
+        registration.register(fetch(), registration.toolRegistrationRequest(RAPPORT), TOKEN, http);
+
+    Registration stored =
+        client.toRegistration(new RegistrationId(5), DeploymentPolicy.ACCEPT_ON_FIRST_SIGHT);
+
+    assertEquals(
+        new Registration(
+            new RegistrationId(5),
+            base,
+            "client-from-platform",
+            URI.create(base + "/auth"),
+            URI.create(base + "/token"),
+            URI.create(base + "/jwks"),
+            DeploymentPolicy.ACCEPT_ON_FIRST_SIGHT,
+            true),
+        stored);
+  }
+
+  @Test
   void registersWithoutTokenWhenThePlatformGaveNone() {
     registerResponse = JSONObjectUtils.toJSONString(Map.of("client_id", "c-1"));
 
