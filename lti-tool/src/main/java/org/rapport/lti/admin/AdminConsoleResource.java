@@ -60,8 +60,15 @@ public class AdminConsoleResource {
       @FormParam("deploymentPolicy") String deploymentPolicy) {
     RegistrationRequestView request =
         new RegistrationRequestView(
-            name, platformKind, issuer, clientId, authEndpoint, tokenEndpoint, jwksUri,
-            deploymentPolicy, true);
+            name,
+            platformKind,
+            issuer,
+            clientId,
+            authEndpoint,
+            tokenEndpoint,
+            jwksUri,
+            deploymentPolicy,
+            true);
     List<String> problems = RegistrationSettings.identityProblems(issuer, clientId);
     RegistrationSettings checked = null;
     try {
@@ -113,14 +120,17 @@ public class AdminConsoleResource {
   public Response rotate() {
     try {
       keys.rotate();
-      return Response.ok(render("A new key is published; it starts signing after the overlap.", null, Map.of()))
+      return Response.ok(
+              render(
+                  "A new key is published; it starts signing after the overlap.", null, Map.of()))
           .build();
     } catch (IllegalStateException inProgress) {
       return Response.status(409)
           .entity(
               render(
                   null,
-                  List.of("A rotation is already in progress; rotate again once the next key signs."),
+                  List.of(
+                      "A rotation is already in progress; rotate again once the next key signs."),
                   Map.of()))
           .build();
     }
@@ -138,10 +148,16 @@ public class AdminConsoleResource {
     values.put("empty", views.isEmpty());
     values.put("platforms", setup.all());
     values.put("dynamicRegistrationUrl", invite.url(base));
-    values.put("keys", keys.ring().keys().stream().map(k -> Map.of(
-        "kid", k.kid(),
-        "activatesAt", k.activatesAt().toString(),
-        "retiresAt", k.retiresAt() == null ? "" : k.retiresAt().toString())).toList());
+    values.put(
+        "keys",
+        keys.ring().keys().stream()
+            .map(
+                k ->
+                    Map.of(
+                        "kid", k.kid(),
+                        "activatesAt", k.activatesAt().toString(),
+                        "retiresAt", k.retiresAt() == null ? "" : k.retiresAt().toString()))
+            .toList());
     values.put("launches", launches.recent(50));
     if (notice != null) {
       values.put("notice", notice);

@@ -28,7 +28,8 @@ public final class PlatformSetupValues {
   public record Value(String label, String value) {}
 
   /** Everything one LMS needs, with its own field names and a few steps. */
-  public record Platform(String name, String id, List<Value> values, List<String> steps, String json) {}
+  public record Platform(
+      String name, String id, List<Value> values, List<String> steps, String json) {}
 
   private final URI base;
 
@@ -92,8 +93,10 @@ public final class PlatformSetupValues {
                 new Value("Redirection URI(s)", redirectUrl()),
                 new Value("Supports Deep Linking (Content-Item Message)", "Yes"),
                 new Value("Content Selection URL", deepLinkUrl()),
-                new Value("Dynamic registration", "Paste Rapport's dynamic registration URL into"
-                    + " Site administration → Plugins → External tool → Manage tools → Tool URL")),
+                new Value(
+                    "Dynamic registration",
+                    "Paste Rapport's dynamic registration URL into"
+                        + " Site administration → Plugins → External tool → Manage tools → Tool URL")),
             List.of(
                 "Fastest: use dynamic registration (the URL is in Rapport's admin page).",
                 "By hand: Site administration → Plugins → External tool → Manage tools →"
@@ -111,7 +114,9 @@ public final class PlatformSetupValues {
                 new Value("Tool Redirect URL(s)", redirectUrl()),
                 new Value("Tool JWKS URL", jwksUrl()),
                 new Value("Signing Algorithm", "RS256"),
-                new Value("Custom Parameters", "rapport_matriculation_year=@X@user.batch_uid@X@ (optional)")),
+                new Value(
+                    "Custom Parameters",
+                    "rapport_matriculation_year=@X@user.batch_uid@X@ (optional)")),
             List.of(
                 "Register the tool in the Anthology Developer Portal with the values above to get"
                     + " an Application ID (the client id).",
@@ -130,8 +135,10 @@ public final class PlatformSetupValues {
                 new Value("OpenID Connect Login URL", loginUrl()),
                 new Value("Target Link URI", targetLinkUrl()),
                 new Value("Keyset URL", jwksUrl()),
-                new Value("Extensions", "Assignment and Grade Services, Deep Linking, Names and"
-                    + " Role Provisioning Services")),
+                new Value(
+                    "Extensions",
+                    "Assignment and Grade Services, Deep Linking, Names and"
+                        + " Role Provisioning Services")),
             List.of(
                 "Admin Tools → Manage Extensibility → LTI Advantage → Register Tool (Standard),"
                     + " or paste Rapport's dynamic registration URL.",
@@ -148,7 +155,8 @@ public final class PlatformSetupValues {
                 new Value("Tool OIDC Login Initiation URL", loginUrl()),
                 new Value("Tool OIDC Redirect Endpoint", redirectUrl()),
                 new Value("Tool Keyset URL", jwksUrl()),
-                new Value("Services", "Allow the tool to send grades back and to retrieve the roster")),
+                new Value(
+                    "Services", "Allow the tool to send grades back and to retrieve the roster")),
             List.of(
                 "Administration Workspace → External Tools → Install LTI 1.x Tool, choose LTI"
                     + " 1.3 and enter the values above (or use Sakai's LTI Dynamic"

@@ -1,32 +1,24 @@
 package org.rapport.lti.launch;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.lti.admin.AdminOnly;
 
-/** Admin API: the launch log, and what a registration (tenant) holds. */
+/** Admin API: the launch log. */
 @Path("api/admin")
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Launches")
 public class LaunchLogResource {
   @Inject LaunchLog log;
-
-  @PersistenceContext(unitName = "rapport")
-  EntityManager em;
 
   /** One launch as the log shows it. */
   public record LaunchView(
@@ -63,25 +55,5 @@ public class LaunchLogResource {
                     l.getDeploymentId(),
                     l.getMessageType()))
         .toList();
-  }
-
-  @GET
-  @Path("registrations/{id: [0-9]+}/usage")
-  @Transactional
-  @Operation(summary = "How many learners, courses, memberships and deployments a registration has")
-  public Map<String, Long> usage(@PathParam("id") long id) {
-    return Map.of(
-        "learners", count("select count(l) from Learner l where l.registrationId = :r", id),
-        "courses", count("select count(c) from Course c where c.registrationId = :r", id),
-        "memberships",
-            count(
-                "select count(m) from Membership m, Course c where m.courseId = c.id and"
-                    + " c.registrationId = :r",
-                id),
-        "deployments", count("select count(d) from Deployment d where d.registrationId = :r", id));
-  }
-
-  private long count(String jpql, long registrationId) {
-    return em.createQuery(jpql, Long.class).setParameter("r", registrationId).getSingleResult();
   }
 }

@@ -108,7 +108,9 @@ public class DynamicRegistrationResource {
     RegistrationSettings checked =
         RegistrationSettings.from(
             new RegistrationRequestView(
-                platform.productFamilyCode().map(code -> code + " (dynamic registration)")
+                platform
+                    .productFamilyCode()
+                    .map(code -> code + " (dynamic registration)")
                     .orElse("Dynamic registration"),
                 kindOf(platform.productFamilyCode().orElse("")),
                 platform.issuer(),
