@@ -199,6 +199,7 @@ public final class LtiTestPlatform implements AutoCloseable {
     Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
     String login = q.get("login");
     String tool = q.get("tool");
+    boolean storage = !"off".equals(q.get("storage"));
     String html =
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Test course</title></head><body>"
             + "<h1>Test course</h1><iframe id=\"tool\" name=\"tool\" title=\"Rapport\" style=\"width:100%;height:700px\" src=\""
@@ -206,8 +207,9 @@ public final class LtiTestPlatform implements AutoCloseable {
             + "\"></iframe><script>(function(){var store={};var tool="
             + jsString(tool)
             + ";window.addEventListener('message',function(e){var d=e.data;if(e.origin!==tool||!d||typeof d!=='object'){return;}"
+            + (storage ? "" : "return;")
             + "var r={message_id:d.message_id};"
-            + "if(d.subject==='lti.put_data'){store[d.key]=d.value;r.subject='lti.put_data.response';r.key=d.key;r.value=d.value;}"
+            + "if(d.subject==='lti.put_data'){store[d.key]=d.value;window.storedKeys=Object.keys(store);r.subject='lti.put_data.response';r.key=d.key;r.value=d.value;}"
             + "else if(d.subject==='lti.get_data'){r.subject='lti.get_data.response';r.key=d.key;"
             + "if(Object.prototype.hasOwnProperty.call(store,d.key)){r.value=store[d.key];}else{r.error={code:'bad_request'};}}"
             + "else{return;}e.source.postMessage(r,e.origin);});})();</script></body></html>";
