@@ -606,6 +606,23 @@ class LaunchIT {
   }
 
   @Test
+  void behindATlsProxyRapportBuildsHttpsUrls() {
+    RapportClient rapport = rapport();
+    String https = rapport.base().toString().replace("http://", "https://");
+    HttpResponse<String> answer =
+        rapport.get(
+            "/lti/login?iss="
+                + enc(platform.issuer())
+                + "&client_id=client-a&login_hint=u&target_link_uri="
+                + enc(https + "/app"),
+            "X-Forwarded-Proto",
+            "https");
+    assertEquals(303, answer.statusCode(), answer.body());
+    String location = answer.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.contains("redirect_uri=" + enc(https + "/lti/launch")), location);
+  }
+
+  @Test
   void loginWorksByPostToo() {
     RapportClient rapport = rapport();
     HttpResponse<String> answer =
