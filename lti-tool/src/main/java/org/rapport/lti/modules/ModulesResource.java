@@ -101,10 +101,19 @@ public class ModulesResource {
         });
   }
 
+  /**
+   * Marks a reading done and moves on. The form's {@code step} field is declared, though the path
+   * already names the step, so that Jersey reads the form body itself; otherwise it warns about an
+   * unread form, logging the address with its session token.
+   */
   @POST
   @Path("{module}/steps/{step}/read")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
-  public Response read(@PathParam("module") String moduleId, @PathParam("step") String stepId) {
+  public Response read(
+      @PathParam("module") String moduleId,
+      @PathParam("step") String stepId,
+      @FormParam("step") String formStep) {
     Module module = find(moduleId);
     ReadingStep step = kind(module, step(module, stepId), ReadingStep.class);
     return guarded(
@@ -143,10 +152,15 @@ public class ModulesResource {
         });
   }
 
+  /** Starts a scenario's conversation again ({@code step} declared as in {@link #read}). */
   @POST
   @Path("{module}/steps/{step}/restart")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
-  public Response restart(@PathParam("module") String moduleId, @PathParam("step") String stepId) {
+  public Response restart(
+      @PathParam("module") String moduleId,
+      @PathParam("step") String stepId,
+      @FormParam("step") String formStep) {
     Module module = find(moduleId);
     ScenarioStep step = kind(module, step(module, stepId), ScenarioStep.class);
     return guarded(
