@@ -177,6 +177,25 @@ class ModulePlayerIT {
   }
 
   @Test
+  void twoTabsStartingTheSameModuleAtOnceShareOneProgress() throws Exception {
+    Module module = module("pause-and-reflection");
+    ModuleWalker gus = student(unique("tabs"), null);
+    String first = ModuleWalker.stepPath(module, module.steps().get(0));
+    List<CompletableFuture<HttpResponse<String>>> tabs =
+        List.of(
+            CompletableFuture.supplyAsync(() -> gus.get(first)),
+            CompletableFuture.supplyAsync(() -> gus.get(first)),
+            CompletableFuture.supplyAsync(
+                () -> gus.post(first + "/read", "step=" + module.steps().get(0).id())));
+    for (CompletableFuture<HttpResponse<String>> tab : tabs) {
+      int status = tab.get().statusCode();
+      assertTrue(status == 200 || status == 303, status + " " + tab.get().body());
+    }
+    String card = card(gus.get("/app/modules").body(), module.id().value());
+    assertTrue(card.contains("1 of " + module.steps().size() + " steps done"), card);
+  }
+
+  @Test
   void reflectionsAreTheStudentsAloneAndCanBeExported() {
     String course = unique("priv");
     Module module = module("teach-back");

@@ -53,7 +53,7 @@ public final class ModuleWalker {
   public HttpResponse<String> finish(Module module, Step step) {
     String path = stepPath(module, step);
     if (step instanceof ReadingStep) {
-      return post(path + "/read", "");
+      return post(path + "/read", "step=" + enc(step.id()));
     }
     if (step instanceof ScenarioStep scenario) {
       HttpResponse<String> last = null;
