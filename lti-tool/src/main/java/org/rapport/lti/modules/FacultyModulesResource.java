@@ -14,6 +14,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.curriculum.modules.Module;
 import org.rapport.curriculum.modules.ModuleCatalog;
+import org.rapport.curriculum.modules.ModuleId;
 import org.rapport.lti.launch.CurrentUser;
 import org.rapport.lti.launch.Launched;
 import org.rapport.lti.launch.LaunchedUser;
@@ -75,8 +76,7 @@ public class FacultyModulesResource {
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean anyHidden = false;
     for (CompletionTable.Row row : table.rows()) {
-      Module module =
-          catalog.find(org.rapport.curriculum.modules.ModuleId.of(row.moduleId())).orElseThrow();
+      Module module = catalog.find(ModuleId.of(row.moduleId())).orElseThrow();
       Map<String, Object> item = new HashMap<>();
       item.put("id", row.moduleId());
       item.put("title", module.title());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -312,10 +313,9 @@ public class ModulesResource {
     return html(problem.status(), pages.problem(problem, href, label, token()));
   }
 
-  private jakarta.ws.rs.WebApplicationException refused(
+  private WebApplicationException refused(
       PlayerProblem problem, String backHref, String backLabel) {
-    return new jakarta.ws.rs.WebApplicationException(
-        problem.message(), problem(problem, backHref, backLabel));
+    return new WebApplicationException(problem.message(), problem(problem, backHref, backLabel));
   }
 
   private static boolean isBusy(Throwable e) {
