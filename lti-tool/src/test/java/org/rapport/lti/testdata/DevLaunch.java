@@ -28,7 +28,7 @@ public final class DevLaunch {
 
   /** Launches {@code role} ("student" or "instructor") named {@code user} into {@code target}. */
   public static String session(RapportClient rapport, String role, String user, String target) {
-    return session(rapport, role, user, target, java.util.Map.of());
+    return session(rapport, role, user, target, (String) null);
   }
 
   /** As {@link #session(RapportClient, String, String, String)}, with LTI custom parameters. */
@@ -37,6 +37,26 @@ public final class DevLaunch {
       String role,
       String user,
       String target,
+      java.util.Map<String, String> custom) {
+    return session(rapport, role, user, target, null, custom);
+  }
+
+  /**
+   * Launches {@code role} named {@code user} into {@code target} from the test platform's course
+   * with context id {@code course} (the demo course when null).
+   */
+  public static String session(
+      RapportClient rapport, String role, String user, String target, String course) {
+    return session(rapport, role, user, target, course, java.util.Map.of());
+  }
+
+  /** The launch with a course and LTI custom parameters ({@code custom_<name>} on the platform). */
+  public static String session(
+      RapportClient rapport,
+      String role,
+      String user,
+      String target,
+      String course,
       java.util.Map<String, String> custom) {
     StringBuilder extra = new StringBuilder();
     custom.forEach((k, v) -> extra.append("&custom_").append(k).append('=').append(enc(v)));
@@ -57,6 +77,7 @@ public final class DevLaunch {
                     + user
                     + "&target="
                     + enc(target)
+                    + (course == null ? "" : "&course=" + enc(course))
                     + extra));
     String login = html(find(IFRAME, page, "test platform page"));
     String loginPage = get(http, URI.create(login));
