@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.rapport.lti.protocol.ags.LineItem;
 import org.rapport.lti.protocol.ags.Score;
 import org.rapport.lti.protocol.services.ServiceCallFailed;
+import org.rapport.lti.protocol.services.ServiceHttp;
 import org.rapport.lti.protocol.services.TokenRequest;
 import org.rapport.lti.services.PlatformServices;
 
@@ -36,6 +37,13 @@ public class ScoreDelivery {
   private static final Logger LOG = Logger.getLogger(ScoreDelivery.class.getName());
   static final Duration GIVE_UP_AFTER = Duration.ofDays(7);
 
+  /**
+   * The longest one score can take: a token, a line-item search, a line-item creation and the score
+   * post, each within the request timeout.
+   */
+  static final Duration LONGEST_ATTEMPT =
+      ServiceHttp.CONNECT_TIMEOUT.plus(ServiceHttp.REQUEST_TIMEOUT).multipliedBy(4);
+
   @Inject ScoreOutbox outbox;
   @Inject PlatformServices services;
 
@@ -48,8 +56,8 @@ public class ScoreDelivery {
   private final Map<Long, Pause> paused = new ConcurrentHashMap<>();
 
   /**
-   * Delivers a claimed batch in order; rows not attempted (registration paused, worker stopping)
-   * are released without counting an attempt.
+   * Delivers a claimed batch in order; rows not attempted (registration paused, worker stopping or
+   * lease nearly used) are released without counting an attempt.
    *
    * @return how many scores were attempted
    */

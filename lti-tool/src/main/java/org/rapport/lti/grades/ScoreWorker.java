@@ -18,11 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers the score outbox every two seconds: claims due scores in small batches (a lease long
- * enough for a batch's HTTP calls) and delivers them, until none is due or the tick's time is used.
- * Ticks never overlap on a node; several nodes share the work through the claims. On shutdown it
- * stops between two scores and gives back what it had claimed, so a restart neither loses nor
- * repeats a score.
+ * Delivers the score outbox every two seconds: claims due scores in small batches and delivers
+ * them, until none is due or the tick's time is used. No score is started later than its lease
+ * allows for the longest attempt, so a lease never runs out during a post. Ticks never overlap on a
+ * node; several nodes share the work through the claims. On shutdown it stops between two scores
+ * and gives back what it had claimed, so a restart neither loses nor repeats a score.
  */
 @Singleton
 @Startup
@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 public class ScoreWorker {
   private static final Logger LOG = Logger.getLogger(ScoreWorker.class.getName());
   static final int BATCH = 20;
-  static final Duration LEASE = Duration.ofMinutes(10);
+  static final Duration LEASE = Duration.ofMinutes(4);
   static final Duration TICK_BUDGET = Duration.ofSeconds(30);
 
   @Inject ScoreOutbox outbox;
@@ -49,8 +49,11 @@ public class ScoreWorker {
       Instant end = Instant.now().plus(TICK_BUDGET);
       while (!stopping && Instant.now().isBefore(end)) {
         String token = UUID.randomUUID().toString();
+        Instant lastStart = Instant.now().plus(LEASE).minus(ScoreDelivery.LONGEST_ATTEMPT);
         List<QueuedScore> batch = outbox.claim(token, LEASE, BATCH);
-        if (batch.isEmpty() || delivery.deliver(batch, token, () -> stopping) == 0) {
+        if (batch.isEmpty()
+            || delivery.deliver(batch, token, () -> stopping || Instant.now().isAfter(lastStart))
+                == 0) {
           break;
         }
       }

@@ -100,6 +100,7 @@ public final class TestPlatform implements AutoCloseable {
   private final AtomicInteger scoreAttempts = new AtomicInteger();
   private final AtomicInteger scoresRefused = new AtomicInteger();
   private volatile Outage outage;
+  private volatile Duration scoreDelay = Duration.ZERO;
 
   private final Map<String, List<MemberRecord>> rosters = new ConcurrentHashMap<>();
   private final AtomicInteger nrpsPages = new AtomicInteger();
@@ -167,11 +168,16 @@ public final class TestPlatform implements AutoCloseable {
 
   /** A platform checking assertions against Rapport's published JWKS. */
   public static TestPlatform forRapport(RapportClient rapport) throws IOException {
-    URI jwks = rapport.uri("/.well-known/jwks.json");
+    return forRapport(() -> rapport);
+  }
+
+  /** As {@link #forRapport(RapportClient)}, for a Rapport whose address changes (restarts). */
+  public static TestPlatform forRapport(Supplier<RapportClient> rapport) throws IOException {
     HttpClient http = HttpClient.newHttpClient();
     return new TestPlatform(
         () -> {
           try {
+            URI jwks = rapport.get().uri("/.well-known/jwks.json");
             return JWKSet.parse(
                 http.send(
                         HttpRequest.newBuilder(jwks).build(), HttpResponse.BodyHandlers.ofString())
@@ -230,6 +236,11 @@ public final class TestPlatform implements AutoCloseable {
 
   public void endOutage() {
     outage = null;
+  }
+
+  /** Each score post takes this long to answer (a slow LMS). */
+  public void scoreDelay(Duration delay) {
+    scoreDelay = delay;
   }
 
   /** The course's roster; scores are accepted only for its active members. */
@@ -834,6 +845,13 @@ public final class TestPlatform implements AutoCloseable {
     scoreAttempts.incrementAndGet();
     if (!authorized(exchange, AGS + "score") || down(exchange)) {
       return;
+    }
+    if (!scoreDelay.isZero()) {
+      try {
+        Thread.sleep(scoreDelay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     LineItemRecord item = lineItems.get(lineItemId);
     if (item == null) {
