@@ -29,8 +29,11 @@ import org.rapport.lti.services.PlatformServices;
  * pauses the whole registration: its waiting scores are due again after the {@link Backoff} delay
  * or the platform's {@code Retry-After}, so an LMS that is down gets one probe per delay, not a
  * request per score. A permanent failure (another 4xx, missing scope or configuration) sends the
- * score to the dead-letter list with the reason. A transient failure that has lasted {@link
- * #GIVE_UP_AFTER} is dead-lettered too.
+ * score to the dead-letter list with the reason. A failure of the whole registration (its token
+ * endpoint refuses Rapport's assertion, it is disabled or has no token URL) is not the score's
+ * fault: the registration is paused like for a transient failure, with the reason on every waiting
+ * score, so fixing the registration lets them all through without a resend. Any failure that has
+ * lasted {@link #GIVE_UP_AFTER} is dead-lettered.
  */
 @ApplicationScoped
 public class ScoreDelivery {
@@ -176,7 +179,7 @@ public class ScoreDelivery {
 
   private void failed(QueuedScore score, String token, ServiceCallFailed failure) {
     Instant now = Instant.now();
-    if (failure.permanent()) {
+    if (failure.permanent() && !failure.isRegistrationWide()) {
       if (failure.status() == 404) {
         outbox.forgetLineItem(score.resourceLinkId(), score.resourceId(), score.tag());
       }
@@ -195,9 +198,11 @@ public class ScoreDelivery {
               + failure.reason());
       return;
     }
+    // Only failures the LMS did not schedule itself (no Retry-After) lengthen the backoff.
     Pause before = paused.get(score.registrationId());
-    int failures = Math.max(score.attempts(), before == null ? 0 : before.failures()) + 1;
-    Instant next = backoff.next(now, failures, failure.retryAfter());
+    int failures =
+        (before == null ? 0 : before.failures()) + (failure.retryAfter().isPresent() ? 0 : 1);
+    Instant next = backoff.next(now, Math.max(1, failures), failure.retryAfter());
     outbox.retryLater(score.id(), token, next, failure.status(), failure.reason());
     paused.put(score.registrationId(), new Pause(next, failures));
     outbox.pause(score.registrationId(), next);

@@ -73,8 +73,12 @@ public class ScoreWorker {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
     }
+    LOG.info(
+        running.get()
+            ? "Score worker stopping while a delivery is still running; its claims expire"
+            : "Score worker stopped between two scores; unsent claims were given back");
   }
 }

@@ -101,6 +101,15 @@ public class RosterJobs {
         });
   }
 
+  @Transactional(TxType.REQUIRES_NEW)
+  public void release(long courseId, String token) {
+    jdbc(
+        c -> {
+          store.release(c, courseId, token);
+          return null;
+        });
+  }
+
   @Transactional
   public boolean requestRefresh(long courseId) {
     return jdbc(c -> store.requestRefresh(c, courseId, Instant.now()));

@@ -129,6 +129,18 @@ final class RosterStore {
     }
   }
 
+  /** Gives a claimed job back untouched (the worker is stopping). */
+  void release(Connection c, long courseId, String token) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE course_roster SET claim_token = NULL, claimed_until = NULL"
+                + " WHERE course_id = ? AND claim_token = ?")) {
+      update.setLong(1, courseId);
+      update.setString(2, token);
+      update.executeUpdate();
+    }
+  }
+
   /** Makes a refresh due now (an administrator asked); false when the course has no roster URL. */
   boolean requestRefresh(Connection c, long courseId, Instant now) throws SQLException {
     try (PreparedStatement update =

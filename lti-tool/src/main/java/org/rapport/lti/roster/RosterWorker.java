@@ -46,9 +46,10 @@ public class RosterWorker {
       List<RosterJob> due = jobs.claim(token, LEASE, COURSES_PER_TICK);
       for (RosterJob job : due) {
         if (stopping) {
-          break;
+          jobs.release(job.courseId(), token);
+        } else {
+          sync.refresh(job, token);
         }
-        sync.refresh(job, token);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Roster refresh tick failed; the next tick tries again", e);

@@ -51,8 +51,8 @@ public class PlatformServices {
   /**
    * The token request for a registration and scopes the platform granted.
    *
-   * @throws ServiceCallFailed (permanent) when the registration is gone, disabled or has no token
-   *     endpoint
+   * @throws ServiceCallFailed (registration-wide) when the registration is gone, disabled or has no
+   *     token endpoint
    */
   public TokenRequest tokenRequest(long registrationId, Set<String> scopes) {
     Registration registration =
@@ -64,13 +64,17 @@ public class PlatformServices {
                         "Registration " + registrationId + " no longer exists"));
     if (!registration.enabled()) {
       throw ServiceCallFailed.permanent(
-          "Registration " + registrationId + " is disabled; enable it and resend");
+              "Registration "
+                  + registrationId
+                  + " is disabled; its scores wait until it is enabled")
+          .registrationWide();
     }
     if (registration.tokenEndpoint() == null) {
       throw ServiceCallFailed.permanent(
-          "Registration "
-              + registrationId
-              + " has no token endpoint; add the LMS's token URL to the registration and resend");
+              "Registration "
+                  + registrationId
+                  + " has no token endpoint; its scores wait until the LMS's token URL is added")
+          .registrationWide();
     }
     return new TokenRequest(
         registrationId, registration.clientId(), registration.tokenEndpoint(), scopes);

@@ -99,6 +99,7 @@ public final class TestPlatform implements AutoCloseable {
   private final List<ScoreRecord> scores = new CopyOnWriteArrayList<>();
   private final AtomicInteger scoreAttempts = new AtomicInteger();
   private final AtomicInteger scoresRefused = new AtomicInteger();
+  private final AtomicInteger outageAnswers = new AtomicInteger();
   private volatile Outage outage;
   private volatile Duration scoreDelay = Duration.ZERO;
 
@@ -171,18 +172,31 @@ public final class TestPlatform implements AutoCloseable {
     return forRapport(() -> rapport);
   }
 
-  /** As {@link #forRapport(RapportClient)}, for a Rapport whose address changes (restarts). */
+  /**
+   * As {@link #forRapport(RapportClient)}, for a Rapport whose address changes (restarts): the key
+   * set last read is used while the current address does not answer (a new process may call before
+   * the test learns its address; the keys live in the shared database).
+   */
   public static TestPlatform forRapport(Supplier<RapportClient> rapport) throws IOException {
     HttpClient http = HttpClient.newHttpClient();
+    java.util.concurrent.atomic.AtomicReference<JWKSet> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
     return new TestPlatform(
         () -> {
           try {
             URI jwks = rapport.get().uri("/.well-known/jwks.json");
-            return JWKSet.parse(
-                http.send(
-                        HttpRequest.newBuilder(jwks).build(), HttpResponse.BodyHandlers.ofString())
-                    .body());
+            JWKSet keys =
+                JWKSet.parse(
+                    http.send(
+                            HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .body());
+            last.set(keys);
+            return keys;
           } catch (Exception e) {
+            if (last.get() != null) {
+              return last.get();
+            }
             throw new IllegalStateException("Could not read Rapport's JWKS", e);
           }
         });
@@ -293,6 +307,11 @@ public final class TestPlatform implements AutoCloseable {
   /** Score posts received, accepted or not. */
   public int scoreAttempts() {
     return scoreAttempts.get();
+  }
+
+  /** AGS calls (line items and scores) answered with the outage status. */
+  public int outageAnswers() {
+    return outageAnswers.get();
   }
 
   public int scoresRefused() {
@@ -777,6 +796,7 @@ public final class TestPlatform implements AutoCloseable {
     if (current == null || Instant.now().isAfter(current.until())) {
       return false;
     }
+    outageAnswers.incrementAndGet();
     if (current.retryAfter() != null) {
       exchange.getResponseHeaders().add("Retry-After", current.retryAfter());
     }

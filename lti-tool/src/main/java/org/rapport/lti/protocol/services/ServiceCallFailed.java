@@ -16,14 +16,38 @@ public final class ServiceCallFailed extends RuntimeException {
 
   private final int status;
   private final boolean permanent;
+  private final boolean registrationWide;
   private final transient Optional<Duration> retryAfter;
 
   private ServiceCallFailed(
-      int status, boolean permanent, Optional<Duration> retryAfter, String reason) {
+      int status,
+      boolean permanent,
+      boolean registrationWide,
+      Optional<Duration> retryAfter,
+      String reason) {
     super(shorten(reason), null, false, false);
     this.status = status;
     this.permanent = permanent;
+    this.registrationWide = registrationWide;
     this.retryAfter = retryAfter;
+  }
+
+  private ServiceCallFailed(
+      int status, boolean permanent, Optional<Duration> retryAfter, String reason) {
+    this(status, permanent, false, retryAfter, reason);
+  }
+
+  /**
+   * The same failure, marked as concerning the whole registration (its token endpoint or its
+   * configuration) rather than one call: no retry of a single call fixes it, but an administrator
+   * fixing the registration does.
+   */
+  public ServiceCallFailed registrationWide() {
+    return new ServiceCallFailed(status, permanent, true, retryAfter(), getMessage());
+  }
+
+  public boolean isRegistrationWide() {
+    return registrationWide;
   }
 
   /** An HTTP answer with a status outside 2xx. */

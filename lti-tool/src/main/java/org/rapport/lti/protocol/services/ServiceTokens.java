@@ -55,7 +55,8 @@ public final class ServiceTokens {
   /**
    * A token for the request's scopes: the cached one while it is usable, otherwise a new one.
    *
-   * @throws ServiceCallFailed when the token endpoint does not answer or refuses
+   * @throws ServiceCallFailed when the token endpoint does not answer or refuses; {@linkplain
+   *     ServiceCallFailed#isRegistrationWide() registration-wide}
    */
   public AccessToken token(TokenRequest request) {
     Key key = Key.of(request);
@@ -98,15 +99,19 @@ public final class ServiceTokens {
             + "&scope="
             + encode(request.scopeParameter());
     String what = "The LMS token endpoint " + request.tokenEndpoint();
-    ServiceHttp.Answer answer =
-        http.exchange(
-            ServiceHttp.request(request.tokenEndpoint())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            what);
-    return parse(answer.body(), request, now, what);
+    try {
+      ServiceHttp.Answer answer =
+          http.exchange(
+              ServiceHttp.request(request.tokenEndpoint())
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Accept", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              what);
+      return parse(answer.body(), request, now, what);
+    } catch (ServiceCallFailed failure) {
+      throw failure.registrationWide();
+    }
   }
 
   static AccessToken parse(String body, TokenRequest request, Instant now, String what) {
