@@ -18,6 +18,13 @@ import org.rapport.curriculum.modules.ModuleId;
 public class Activities {
   private List<Activity> all;
 
+  /** The shipped activities, outside a container (tests, tools). */
+  public static Activities shipped() {
+    Activities activities = new Activities();
+    activities.load();
+    return activities;
+  }
+
   @PostConstruct
   void load() {
     List<Activity> activities = new ArrayList<>();

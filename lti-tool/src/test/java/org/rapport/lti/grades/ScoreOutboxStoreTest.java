@@ -28,6 +28,7 @@ import org.rapport.lti.testdata.ServiceRows;
 /** The outbox SQL on H2 (the PostgreSQL variant runs in the integration tests). */
 class ScoreOutboxStoreTest {
   private static final Duration LEASE = Duration.ofMinutes(10);
+  private static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/scope/";
   private final ScoreOutboxStore store = new ScoreOutboxStore(false);
   private JdbcDataSource ds;
   private Connection c;
@@ -46,7 +47,13 @@ class ScoreOutboxStoreTest {
     ServiceRows rows = new ServiceRows(c);
     registration = rows.registration("https://lms.example.edu");
     long course = rows.course(registration, "c1");
-    link = rows.link(course, "l1", "/app/modules/teach-back", "score lineitem", "https://x/li");
+    link =
+        rows.link(
+            course,
+            "l1",
+            "/app/modules/teach-back",
+            AGS + "score " + AGS + "lineitem",
+            "https://x/li");
     learner = rows.learner(registration, "u1");
     otherLearner = rows.learner(registration, "u2");
   }
@@ -205,5 +212,21 @@ class ScoreOutboxStoreTest {
     Set<Long> distinct = new HashSet<>(claimed);
     assertEquals(200, claimed.size());
     assertEquals(200, distinct.size());
+  }
+
+  @Test
+  void onlyTheCoursesLinksToThePageWithTheScoreScopeGrade() throws SQLException {
+    ServiceRows rows = new ServiceRows(c);
+    long course = rows.single("SELECT course_id FROM resource_link WHERE id = ?", link);
+    rows.link(course, "l2", "/app/modules/teach-back", AGS + "lineitem.readonly", "https://x/li");
+    rows.link(course, "l3", "/app/modules/opening-the-visit", AGS + "score", "https://x/li");
+    long other = rows.registration("https://other.example.edu");
+    long otherCourse = rows.course(other, "c1");
+    rows.link(otherCourse, "l1", "/app/modules/teach-back", AGS + "score", "https://y/li");
+    GradingLinksStore links = new GradingLinksStore();
+    List<GradingLink> grading = new ArrayList<>();
+    grading.addAll(links.linksTo(c, registration, course, "/app/modules/teach-back"));
+    assertEquals(List.of("l1"), grading.stream().map(GradingLink::linkId).toList());
+    assertTrue(links.linksTo(c, other, course, "/app/modules/teach-back").isEmpty(), "tenant");
   }
 }

@@ -106,6 +106,7 @@ class ServiceTokensTest {
     ServiceCallFailed failure =
         assertThrows(ServiceCallFailed.class, () -> wrongKey.token(request(SCORE)));
     assertTrue(failure.permanent());
+    assertTrue(failure.isRegistrationWide(), "the registration, not one score, is at fault");
     assertEquals(400, failure.status());
     assertTrue(failure.reason().contains("/token"), failure.reason());
     assertTrue(failure.reason().contains("invalid_client"), failure.reason());
