@@ -59,8 +59,8 @@ public class ScoreDelivery {
   private final Map<Long, Pause> paused = new ConcurrentHashMap<>();
 
   /**
-   * Delivers a claimed batch in order; rows not attempted (registration paused, worker stopping or
-   * lease nearly used) are released without counting an attempt.
+   * Delivers a claimed batch in order, renewing each score's claim just before its attempt; rows
+   * not attempted (registration paused, worker stopping) are released without counting an attempt.
    *
    * @return how many scores were attempted
    */
@@ -77,6 +77,9 @@ public class ScoreDelivery {
       if (pause != null && pause.until().isAfter(now)) {
         outbox.release(score.id(), token, pause.until());
         continue;
+      }
+      if (!outbox.renew(score.id(), token, now.plus(LONGEST_ATTEMPT))) {
+        continue; // another worker took it over after this batch's lease ran out
       }
       attempted++;
       try {

@@ -62,6 +62,11 @@ public class ScoreOutbox {
   }
 
   @Transactional(TxType.REQUIRES_NEW)
+  public boolean renew(long id, String token, Instant until) {
+    return jdbc((c, s) -> s.renew(c, id, token, until));
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
   public boolean delivered(long id, String token, int status) {
     return jdbc((c, s) -> s.delivered(c, id, token, status, Instant.now()));
   }

@@ -149,6 +149,19 @@ final class ScoreOutboxStore {
     return claimed;
   }
 
+  /** Extends this worker's claim on a row; false when the row is no longer claimed by it. */
+  boolean renew(Connection c, long id, String token, Instant until) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE score_outbox SET claimed_until = ? WHERE id = ? AND claim_token = ?"
+                + " AND status = 'QUEUED'")) {
+      update.setObject(1, utc(until));
+      update.setLong(2, id);
+      update.setString(3, token);
+      return update.executeUpdate() == 1;
+    }
+  }
+
   boolean delivered(Connection c, long id, String token, int status, Instant now)
       throws SQLException {
     try (PreparedStatement update =

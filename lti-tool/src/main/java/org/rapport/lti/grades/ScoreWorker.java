@@ -1,5 +1,6 @@
 package org.rapport.lti.grades;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -19,10 +20,11 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the score outbox every two seconds: claims due scores in small batches and delivers
- * them, until none is due or the tick's time is used. No score is started later than its lease
- * allows for the longest attempt, so a lease never runs out during a post. Ticks never overlap on a
- * node; several nodes share the work through the claims. On shutdown it stops between two scores
- * and gives back what it had claimed, so a restart neither loses nor repeats a score.
+ * them, until none is due or the tick's time is used. A score's claim is renewed just before it is
+ * posted, so a lease never runs out during a post, and a score whose claim another worker took over
+ * is skipped. Ticks never overlap on a node; several nodes share the work through the claims. On
+ * shutdown it stops between two scores and gives back what it had claimed, so a restart neither
+ * loses nor repeats a score.
  */
 @Singleton
 @Startup
@@ -31,14 +33,37 @@ import java.util.logging.Logger;
 public class ScoreWorker {
   private static final Logger LOG = Logger.getLogger(ScoreWorker.class.getName());
   static final int BATCH = 20;
-  static final Duration LEASE = Duration.ofMinutes(4);
-  static final Duration TICK_BUDGET = Duration.ofSeconds(30);
+
+  /**
+   * How long a batch stays claimed before its first attempt; each score's claim is renewed for
+   * {@link ScoreDelivery#LONGEST_ATTEMPT} just before it is posted. After a crash, unsent claims
+   * come back within this time.
+   */
+  static final Duration LEASE = Duration.ofSeconds(60);
+
+  /** A tick ends after this, so that an undeployment never waits long for it. */
+  static final Duration TICK_BUDGET = Duration.ofSeconds(10);
 
   @Inject ScoreOutbox outbox;
   @Inject ScoreDelivery delivery;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopping;
+  private Thread stopOnShutdown;
+
+  /**
+   * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), before the
+   * container tears down the resources a delivery needs.
+   */
+  @PostConstruct
+  void watchShutdown() {
+    stopOnShutdown = new Thread(() -> stopping = true, "rapport-score-worker-stop");
+    try {
+      Runtime.getRuntime().addShutdownHook(stopOnShutdown);
+    } catch (IllegalStateException | SecurityException e) {
+      stopOnShutdown = null;
+    }
+  }
 
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
@@ -49,11 +74,8 @@ public class ScoreWorker {
       Instant end = Instant.now().plus(TICK_BUDGET);
       while (!stopping && Instant.now().isBefore(end)) {
         String token = UUID.randomUUID().toString();
-        Instant lastStart = Instant.now().plus(LEASE).minus(ScoreDelivery.LONGEST_ATTEMPT);
         List<QueuedScore> batch = outbox.claim(token, LEASE, BATCH);
-        if (batch.isEmpty()
-            || delivery.deliver(batch, token, () -> stopping || Instant.now().isAfter(lastStart))
-                == 0) {
+        if (batch.isEmpty() || delivery.deliver(batch, token, () -> stopping) == 0) {
           break;
         }
       }
@@ -67,7 +89,14 @@ public class ScoreWorker {
   @PreDestroy
   void stop() {
     stopping = true;
-    long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+    if (stopOnShutdown != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnShutdown);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook has run or is running
+      }
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (running.get() && System.nanoTime() < deadline) {
       try {
         Thread.sleep(50);
@@ -76,9 +105,5 @@ public class ScoreWorker {
         break;
       }
     }
-    LOG.info(
-        running.get()
-            ? "Score worker stopping while a delivery is still running; its claims expire"
-            : "Score worker stopped between two scores; unsent claims were given back");
   }
 }

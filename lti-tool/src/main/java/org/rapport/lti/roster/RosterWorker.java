@@ -1,5 +1,6 @@
 package org.rapport.lti.roster;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -35,6 +36,18 @@ public class RosterWorker {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopping;
+  private Thread stopOnShutdown;
+
+  /** Stops between two courses as soon as the JVM starts shutting down. */
+  @PostConstruct
+  void watchShutdown() {
+    stopOnShutdown = new Thread(() -> stopping = true, "rapport-roster-worker-stop");
+    try {
+      Runtime.getRuntime().addShutdownHook(stopOnShutdown);
+    } catch (IllegalStateException | SecurityException e) {
+      stopOnShutdown = null;
+    }
+  }
 
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void tick() {
@@ -61,5 +74,12 @@ public class RosterWorker {
   @PreDestroy
   void stop() {
     stopping = true;
+    if (stopOnShutdown != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnShutdown);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook has run or is running
+      }
+    }
   }
 }

@@ -123,6 +123,8 @@ class ScoreOutboxStoreTest {
     assertEquals(4, late.size(), "expired leases are taken over; the delivered row is not");
     assertFalse(
         store.delivered(c, late.get(0).id(), "a", 200, now), "the old claim can no longer write");
+    assertFalse(store.renew(c, late.get(0).id(), "a", now.plus(LEASE)), "nor renew");
+    assertTrue(store.renew(c, late.get(0).id(), "d", now.plus(LEASE).plusSeconds(300)));
   }
 
   @Test
