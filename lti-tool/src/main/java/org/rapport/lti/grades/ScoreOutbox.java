@@ -91,6 +91,11 @@ public class ScoreOutbox {
     return jdbc((c, s) -> s.pause(c, registrationId, until, Instant.now()));
   }
 
+  @Transactional(TxType.REQUIRES_NEW)
+  public int purge(Instant before) {
+    return jdbc((c, s) -> s.purge(c, before));
+  }
+
   @Transactional
   public boolean resend(long id) {
     return jdbc((c, s) -> s.resend(c, id, Instant.now()));

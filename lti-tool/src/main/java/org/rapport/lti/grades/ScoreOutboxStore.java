@@ -333,6 +333,17 @@ final class ScoreOutboxStore {
     return views;
   }
 
+  /** Deletes delivered and superseded scores created before {@code before}; answers how many. */
+  int purge(Connection c, Instant before) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM score_outbox WHERE status IN ('DELIVERED', 'SUPERSEDED')"
+                + " AND created_at < ?")) {
+      delete.setObject(1, utc(before));
+      return delete.executeUpdate();
+    }
+  }
+
   /** The registration a score belongs to, or -1 when there is no such score. */
   long registrationOf(Connection c, long id) throws SQLException {
     try (PreparedStatement select =

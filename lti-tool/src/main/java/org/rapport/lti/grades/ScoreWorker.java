@@ -41,6 +41,9 @@ public class ScoreWorker {
    */
   static final Duration LEASE = Duration.ofSeconds(60);
 
+  /** How long delivered and superseded scores stay listed for administrators. */
+  static final Duration KEEP_DELIVERED = Duration.ofDays(60);
+
   /** A tick ends after this, so that an undeployment never waits long for it. */
   static final Duration TICK_BUDGET = Duration.ofSeconds(10);
 
@@ -83,6 +86,22 @@ public class ScoreWorker {
       LOG.log(Level.WARNING, "Score delivery tick failed; the next tick tries again", e);
     } finally {
       running.set(false);
+    }
+  }
+
+  /**
+   * Keeps the outbox small: delivered and superseded scores leave after {@link #KEEP_DELIVERED};
+   * queued and dead-lettered ones stay until delivered or resent.
+   */
+  @Schedule(minute = "17", hour = "*", persistent = false)
+  void purge() {
+    try {
+      int purged = outbox.purge(Instant.now().minus(KEEP_DELIVERED));
+      if (purged > 0) {
+        LOG.info(() -> "Removed " + purged + " delivered or superseded scores from the outbox");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not purge the score outbox", e);
     }
   }
 

@@ -109,6 +109,11 @@ class GradesDeliveryIT {
         System.out.printf(
             "AGS calls while the LMS was down: %d; restarting Rapport after %d delivered%n",
             attemptsWhileDown, platform.scores().size());
+        Instant stopping = Instant.now();
+        second.close();
+        System.out.printf(
+            "Rapport stopped (SIGTERM) in %d ms%n",
+            Duration.between(stopping, Instant.now()).toMillis());
       }
       deliveredBeforeRestart = platform.scores().size();
       assertTrue(deliveredBeforeRestart < 1000, "the restart came in the middle of the delivery");

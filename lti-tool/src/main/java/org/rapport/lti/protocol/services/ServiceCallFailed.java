@@ -14,6 +14,13 @@ public final class ServiceCallFailed extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_REASON = 900;
 
+  /** A platform might echo a credential back in an error body; it must not reach a log. */
+  private static final java.util.regex.Pattern JWT =
+      java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+  private static final java.util.regex.Pattern BEARER =
+      java.util.regex.Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+");
+
   private final int status;
   private final boolean permanent;
   private final boolean registrationWide;
@@ -94,7 +101,13 @@ public final class ServiceCallFailed extends RuntimeException {
   }
 
   private static String shorten(String text) {
-    String clean = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\t]]", " ").strip();
+    String clean =
+        text == null
+            ? ""
+            : JWT.matcher(BEARER.matcher(text).replaceAll("Bearer [removed]"))
+                .replaceAll("[JWT removed]")
+                .replaceAll("[\\p{Cntrl}&&[^\t]]", " ")
+                .strip();
     return clean.length() <= MAX_REASON ? clean : clean.substring(0, MAX_REASON) + "…";
   }
 }

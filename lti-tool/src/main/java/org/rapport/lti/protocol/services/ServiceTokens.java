@@ -128,7 +128,7 @@ public final class ServiceTokens {
     Object type = json.get("token_type");
     if (type != null && !"bearer".equalsIgnoreCase(String.valueOf(type))) {
       throw ServiceCallFailed.permanent(
-          what + " answered token_type " + type + "; LTI services need a Bearer token");
+          what + " answered token_type " + type + "; LTI services need token_type Bearer");
     }
     Duration lifetime = lifetime(json.get("expires_in"));
     Set<String> scopes = request.scopes();

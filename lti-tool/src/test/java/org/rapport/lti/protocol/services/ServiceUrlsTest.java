@@ -80,4 +80,18 @@ class ServiceUrlsTest {
     assertTrue(ServiceCallFailed.answer("x", 404, Optional.empty(), "").permanent());
     assertTrue(ServiceCallFailed.answer("x", 422, Optional.empty(), "").permanent());
   }
+
+  @Test
+  void credentialsEchoedByAPlatformNeverReachTheReason() {
+    String reason =
+        ServiceCallFailed.answer(
+                "The LMS token endpoint",
+                400,
+                Optional.empty(),
+                "bad assertion eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl with Bearer abc.def")
+            .reason();
+    assertFalse(reason.contains("eyJ"), reason);
+    assertFalse(reason.contains("abc.def"), reason);
+    assertTrue(reason.contains("[JWT removed]"), reason);
+  }
 }
