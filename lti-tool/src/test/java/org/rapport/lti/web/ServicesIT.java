@@ -27,6 +27,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
@@ -35,8 +39,8 @@ import org.rapport.lti.testdata.TestPlatform.LaunchSpec;
 
 /**
  * LTI Advantage services against a test platform over real HTTP: deep linking (content selection
- * and the signed response), roster sync through NRPS with paging, and service-token reuse and
- * renewal.
+ * and the signed response, also in a headless Chromium), roster sync through NRPS with paging, and
+ * service-token reuse and renewal.
  */
 @ExtendWith(ArquillianExtension.class)
 class ServicesIT {
@@ -167,6 +171,50 @@ class ServicesIT {
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
       TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
       assertEquals(null, link.lineItemId(), "accept_lineitem false: no column asked for");
+    }
+  }
+
+  @Test
+  void inABrowserTheSearchFiltersAsOneTypesAndTheChoiceIsPostedBackToTheLms() throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      register(rapport, platform);
+      TestPlatform.Launched launched =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("teacher-3", TestPlatform.INSTRUCTOR, "dl-browser")
+                  .withoutNrps());
+      String page = path(launched.location());
+      long expected =
+          all(Pattern.compile("data-search=\"([^\"]*)\""), rapport.get(page).body()).stream()
+              .filter(text -> text.contains("nurse"))
+              .count();
+      assertTrue(expected >= 1);
+      ChromeDriver browser = Browser.start(false);
+      try {
+        browser.get(rapport.uri(page).toString());
+        browser.findElement(By.id("activity-search")).sendKeys("NURSE");
+        List<WebElement> visible =
+            browser.findElements(By.cssSelector("li[data-search]")).stream()
+                .filter(WebElement::isDisplayed)
+                .toList();
+        assertEquals(expected, visible.size());
+        assertEquals(
+            String.valueOf(expected), browser.findElement(By.id("activity-shown")).getText());
+        assertTrue(
+            browser.findElements(By.cssSelector("fieldset[data-group='resilience']")).stream()
+                .noneMatch(WebElement::isDisplayed),
+            "a family with no match is hidden");
+        visible.get(0).findElement(By.cssSelector("input[name='item']")).click();
+        browser.findElement(By.cssSelector("button[value='add']")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(d -> d.getPageSource().contains("Added 1 items"));
+      } finally {
+        browser.quit();
+      }
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+      assertEquals(
+          1, platform.deepLinkReturns().size(), "the auto-submitting form reached the LMS");
     }
   }
 
