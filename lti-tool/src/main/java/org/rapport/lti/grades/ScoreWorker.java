@@ -55,12 +55,13 @@ public class ScoreWorker {
   private Thread stopOnShutdown;
 
   /**
-   * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), before the
-   * container tears down the resources a delivery needs.
+   * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), and keeps the JVM
+   * up until the score being posted is recorded and the rest of the batch given back: the JVM
+   * exits when its shutdown hooks end, whatever other threads are doing.
    */
   @PostConstruct
   void watchShutdown() {
-    stopOnShutdown = new Thread(() -> stopping = true, "rapport-score-worker-stop");
+    stopOnShutdown = new Thread(this::stopAndWait, "rapport-score-worker-stop");
     try {
       Runtime.getRuntime().addShutdownHook(stopOnShutdown);
     } catch (IllegalStateException | SecurityException e) {
@@ -107,7 +108,6 @@ public class ScoreWorker {
 
   @PreDestroy
   void stop() {
-    stopping = true;
     if (stopOnShutdown != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(stopOnShutdown);
@@ -115,6 +115,11 @@ public class ScoreWorker {
         // the hook has run or is running
       }
     }
+    stopAndWait();
+  }
+
+  private void stopAndWait() {
+    stopping = true;
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (running.get() && System.nanoTime() < deadline) {
       try {
