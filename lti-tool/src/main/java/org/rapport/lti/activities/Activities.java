@@ -2,6 +2,7 @@ package org.rapport.lti.activities;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,26 +10,34 @@ import java.util.Optional;
 import org.rapport.curriculum.modules.Module;
 import org.rapport.curriculum.modules.ModuleCatalog;
 import org.rapport.curriculum.modules.ModuleId;
+import org.rapport.lti.modules.ModuleLibrary;
 
 /**
- * The activities Rapport offers: every module of the {@link ModuleCatalog} (by family, then title)
- * and the empathy self-assessment, which is taken in yearly waves.
+ * The activities Rapport offers: every module of the installation's catalogue ({@link
+ * ModuleLibrary}: shipped and institution modules, by family, then title) and the empathy
+ * self-assessment, which is taken in yearly waves.
  */
 @ApplicationScoped
 public class Activities {
   private List<Activity> all;
 
+  @Inject ModuleLibrary library;
+
   /** The shipped activities, outside a container (tests, tools). */
   public static Activities shipped() {
     Activities activities = new Activities();
-    activities.load();
+    activities.init(ModuleCatalog.load(null));
     return activities;
   }
 
   @PostConstruct
   void load() {
+    init(library.catalog());
+  }
+
+  private void init(ModuleCatalog catalog) {
     List<Activity> activities = new ArrayList<>();
-    for (Module module : ModuleCatalog.load(null).all()) {
+    for (Module module : catalog.all()) {
       activities.add(of(module));
     }
     activities.add(selfAssessment());

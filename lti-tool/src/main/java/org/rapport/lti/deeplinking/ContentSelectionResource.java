@@ -125,7 +125,7 @@ public class ContentSelectionResource {
           problem = "Rapport has no activity '" + key + "'. Reload the page and select again.";
           break;
         }
-        items.add(item(activity.get(), settings));
+        items.add(item(activity.get(), open.request().lineItemsIgnored()));
       }
       if (problem != null) {
         return Response.status(400)
@@ -158,12 +158,12 @@ public class ContentSelectionResource {
         .build();
   }
 
-  private ContentItem item(Activity activity, DeepLinkingSettings settings) {
+  private ContentItem item(Activity activity, boolean lineItemsIgnored) {
     ContentItem.LineItem lineItem =
-        settings.acceptLineItem()
-            ? new ContentItem.LineItem(
-                activity.title(), 1, activity.resourceId(), Activity.COMPLETION_TAG)
-            : null;
+        lineItemsIgnored
+            ? null
+            : new ContentItem.LineItem(
+                activity.title(), 1, activity.resourceId(), Activity.COMPLETION_TAG);
     return ContentItem.ltiResourceLink(
         endpoints.at(uri.getBaseUri()).resolve(activity.page()),
         activity.title(),
@@ -199,7 +199,7 @@ public class ContentSelectionResource {
     values.put("nothingFound", shown.isEmpty());
     values.put("multiple", settings.acceptMultiple());
     values.put("inputType", settings.acceptMultiple() ? "checkbox" : "radio");
-    values.put("lineItems", settings.acceptLineItem());
+    values.put("lineItems", !open.request().lineItemsIgnored());
     values.put("acceptsLinks", acceptsLinks(settings));
     values.put("error", error);
     return pages.render("content-selection", "Add Rapport activities", values);

@@ -106,11 +106,16 @@ public class DevPlatform {
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/context",
                 Map.of(
-                    "id", "dev-course",
-                    "label", "CLIN-101",
-                    "title", "Clinical Communication (demo course)",
+                    "id",
+                    person.course(),
+                    "label",
+                    person.inDefaultCourse() ? "CLIN-101" : person.course(),
+                    "title",
+                    person.inDefaultCourse()
+                        ? "Clinical Communication (demo course)"
+                        : "Demo course " + person.course(),
                     "type",
-                        List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+                    List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/tool_platform",
                 Map.of("guid", "rapport-dev-platform", "name", "Rapport test platform"))

@@ -43,8 +43,9 @@ public class DevPlatformResource {
   public String launchGet(
       @QueryParam("role") String role,
       @QueryParam("user") String user,
-      @QueryParam("target") String target) {
-    return launch(role, user, target);
+      @QueryParam("target") String target,
+      @QueryParam("course") String course) {
+    return launch(role, user, target, course);
   }
 
   @POST
@@ -55,19 +56,20 @@ public class DevPlatformResource {
   public String launchPost(
       @FormParam("role") String role,
       @FormParam("user") String user,
-      @FormParam("target") String target) {
-    return launch(role, user, target);
+      @FormParam("target") String target,
+      @FormParam("course") String course) {
+    return launch(role, user, target, course);
   }
 
-  private String launch(String role, String user, String target) {
+  private String launch(String role, String user, String target, String course) {
     requireDevMode();
     DemoPerson person =
-        DemoPerson.of(role, user)
+        DemoPerson.of(role, user, course)
             .orElseThrow(
                 () ->
                     new BadRequestException(
-                        "Choose role=student or role=instructor; user may have letters, digits and"
-                            + " dashes."));
+                        "Choose role=student or role=instructor; user and course may have letters,"
+                            + " digits and dashes."));
     String path = target == null || target.isBlank() ? LtiEndpoints.APP_PATH : target.strip();
     if (!path.matches("/app(/[A-Za-z0-9_-]+)*")) {
       throw new BadRequestException("target must be a Rapport page under /app, e.g. /app.");

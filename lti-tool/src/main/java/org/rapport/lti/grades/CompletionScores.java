@@ -54,7 +54,7 @@ public class CompletionScores {
     List<GradingLink> links =
         outbox.linksTo(learner.registrationId(), learner.courseId(), activity.page());
     List<GradingLink> launched =
-        links.stream().filter(l -> l.linkId().equals(learner.resourceLinkId())).toList();
+        links.stream().filter(l -> l.linkId().equals(learner.resourceLinkIdOrNull())).toList();
     List<GradingLink> targets = launched.isEmpty() ? links : launched;
     for (GradingLink link : targets) {
       outbox.queue(

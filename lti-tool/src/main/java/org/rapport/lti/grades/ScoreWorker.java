@@ -56,8 +56,8 @@ public class ScoreWorker {
 
   /**
    * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), and keeps the JVM
-   * up until the score being posted is recorded and the rest of the batch given back: the JVM
-   * exits when its shutdown hooks end, whatever other threads are doing.
+   * up until the score being posted is recorded and the rest of the batch given back: the JVM exits
+   * when its shutdown hooks end, whatever other threads are doing.
    */
   @PostConstruct
   void watchShutdown() {

@@ -28,6 +28,15 @@ public final class DevLaunch {
 
   /** Launches {@code role} ("student" or "instructor") named {@code user} into {@code target}. */
   public static String session(RapportClient rapport, String role, String user, String target) {
+    return session(rapport, role, user, target, null);
+  }
+
+  /**
+   * Launches {@code role} named {@code user} into {@code target} from the test platform's course
+   * with context id {@code course} (the demo course when null).
+   */
+  public static String session(
+      RapportClient rapport, String role, String user, String target, String course) {
     CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     HttpClient http =
         HttpClient.newBuilder()
@@ -39,7 +48,13 @@ public final class DevLaunch {
         get(
             http,
             rapport.uri(
-                "/dev/platform/launch?role=" + role + "&user=" + user + "&target=" + enc(target)));
+                "/dev/platform/launch?role="
+                    + role
+                    + "&user="
+                    + user
+                    + "&target="
+                    + enc(target)
+                    + (course == null ? "" : "&course=" + enc(course))));
     String login = html(find(IFRAME, page, "test platform page"));
     String loginPage = get(http, URI.create(login));
     String auth = html(find(REDIRECT, loginPage, "login page"));

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.rapport.curriculum.modules.Module;
+import org.rapport.curriculum.modules.ModuleCatalog;
+import org.rapport.curriculum.modules.ModuleId;
 import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
+import org.rapport.lti.testdata.ModuleWalker;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
 import org.rapport.lti.testdata.TestPlatform;
@@ -136,6 +140,61 @@ class ServicesIT {
 
       HttpResponse<String> again = rapport.postForm(page, chosen);
       assertEquals(410, again.statusCode(), "a request is answered once");
+    }
+  }
+
+  @Test
+  void aStudentCompletingADeepLinkedModuleInThePlayerGetsACompletionInTheGradebook()
+      throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      long registration = register(rapport, platform);
+      platform.roster("player-course", TestPlatform.members("p", 3));
+      TestPlatform.Launched teacher =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("p-50", TestPlatform.INSTRUCTOR, "player-course")
+                  .withoutNrps());
+      HttpResponse<String> answer =
+          rapport.postForm(path(teacher.location()), "item=module%3Ateach-back&action=add");
+      assertEquals(200, answer.statusCode(), answer.body());
+      postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, answer.body())));
+      TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
+
+      TestPlatform.Launched student =
+          platform.launch(
+              rapport,
+              LaunchSpec.resourceLink(
+                      "p-1",
+                      TestPlatform.LEARNER,
+                      "player-course",
+                      link.id(),
+                      URI.create(link.url()).getPath())
+                  .withLineItem(link.lineItemId()));
+      Module module = ModuleCatalog.load(null).find(ModuleId.of("teach-back")).orElseThrow();
+      new ModuleWalker(rapport, student.session()).complete(module);
+
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (platform.scores().isEmpty() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200);
+      }
+      List<TestPlatform.ScoreRecord> scores = platform.scores();
+      assertEquals(1, scores.size(), "one completion score through the real player");
+      assertEquals(link.lineItemId(), scores.get(0).lineItemId());
+      assertEquals("p-1", scores.get(0).userId());
+      assertEquals("Completed", scores.get(0).json().get("activityProgress"));
+      long delivered = 0;
+      while (delivered != 1 && Instant.now().isBefore(deadline)) {
+        Map<?, ?> counts =
+            (Map<?, ?>)
+                JSONObjectUtils.parse(
+                        rapport.adminGet("/api/admin/scores/registrations/" + registration).body())
+                    .get("counts");
+        delivered = ((Number) counts.get("delivered")).longValue();
+        Thread.sleep(200);
+      }
+      assertEquals(1, delivered, "Rapport counts the score as delivered");
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
     }
   }
 

@@ -89,6 +89,16 @@ public final class DeepLinkingRequest {
     return settings;
   }
 
+  /**
+   * Whether the platform said it ignores line items ({@code accept_lineitem} false, §4.4.1). When
+   * the platform says nothing, no assumption may be made, so line items are worth sending: a
+   * platform that does not take them ignores them.
+   */
+  public boolean lineItemsIgnored() {
+    Object accept = settingsClaim.get("accept_lineitem");
+    return Boolean.FALSE.equals(accept) || "false".equals(accept);
+  }
+
   /** The request's {@code data}, exactly as the platform sent it (any JSON type). */
   public Optional<Object> data() {
     return Optional.ofNullable(settingsClaim.get("data"));

@@ -20,9 +20,10 @@ import org.rapport.lti.protocol.launch.ValidatedLaunch;
  * deep-linking request: {@code iss} = Rapport's client_id, {@code aud} = the platform issuer,
  * {@code iat}, {@code exp} (5 minutes), a fresh {@code nonce}, the request's {@code deployment_id},
  * {@code version} 1.3.0, the request's {@code data} echoed unchanged, and the content items, which
- * must respect the request's {@code accept_types}, {@code accept_multiple} and {@code
- * accept_lineitem}. The caller posts the result to {@code deep_link_return_url} as the form field
- * {@code JWT}.
+ * must respect the request's {@code accept_types} and {@code accept_multiple}; line items are left
+ * to the caller ({@link DeepLinkingRequest#lineItemsIgnored()}), since a platform ignores those it
+ * does not take (§4.4.1). The caller posts the result to {@code deep_link_return_url} as the form
+ * field {@code JWT}.
  */
 public final class DeepLinkingResponse {
   public static final String MESSAGE_TYPE = "LtiDeepLinkingResponse";
@@ -33,7 +34,7 @@ public final class DeepLinkingResponse {
 
   /**
    * @throws IllegalArgumentException if the launch is not a deep-linking request, or the items
-   *     break the request's accept_types, accept_multiple or accept_lineitem (the message says how)
+   *     break the request's accept_types or accept_multiple (the message says how)
    */
   public static String build(
       ValidatedLaunch launch, List<ContentItem> items, ToolKey key, Clock clock) {
@@ -83,13 +84,6 @@ public final class DeepLinkingResponse {
                 + " from this deep-linking request, not '"
                 + item.type()
                 + "'. Add Rapport from a place in the LMS that accepts LTI links.");
-      }
-      if (item.lineItem() != null && !settings.acceptLineItem()) {
-        throw new IllegalArgumentException(
-            "The LMS does not create gradebook columns from this deep-linking request"
-                + " (accept_lineitem is not true), but '"
-                + item.title()
-                + "' asks for one.");
       }
     }
   }
