@@ -88,6 +88,7 @@ public class LaunchRecorder {
                 .findFirst()
                 .orElseGet(() -> new LinkedResource(finalCourseId, link.id()));
         resource.update(link.title().orElse(null), target);
+        launch.ags().ifPresent(ags -> resource.services(ags, now));
         if (resource.getId() == null) {
           em.persist(resource);
         }

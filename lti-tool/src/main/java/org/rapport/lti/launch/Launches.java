@@ -1,6 +1,7 @@
 package org.rapport.lti.launch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.lti.protocol.launch.MessageType;
@@ -12,8 +13,16 @@ import org.rapport.lti.protocol.launch.ValidatedLaunch;
  */
 @ApplicationScoped
 public class Launches {
+  /**
+   * Where a deep-linking launch opens: with the stored request's id for faculty; without one for
+   * students, who are refused there.
+   */
+  public static final String CONTENT_SELECTION = LtiEndpoints.APP_PATH + "/content-selection";
+
   @Inject LaunchRecorder recorder;
   @Inject LaunchLog log;
+  @Inject DeepLinkRequests deepLinks;
+  @Inject Event<LaunchRecorded> recorded;
 
   /** The outcome of an accepted launch: who, and the Rapport page to open. */
   public record Accepted(ValidatedLaunch launch, LaunchedUser user, String page) {}
@@ -24,14 +33,19 @@ public class Launches {
     ValidatedLaunch launch = at.validator().validate(idToken, expectedState, receivedState);
     String page = pageFor(launch);
     LaunchedUser user = recorder.record(launch, page);
+    if (launch.messageType() == MessageType.DEEP_LINKING && user.isFaculty()) {
+      page = CONTENT_SELECTION + "/" + deepLinks.open(launch, user.learnerId());
+    }
     log.accepted(launch);
+    recorded.fire(
+        new LaunchRecorded(user.registrationId(), user.learnerId(), user.courseId(), launch));
     return new Accepted(launch, user, page);
   }
 
   /** The path inside Rapport the launch opens; always under /app (no open redirect). */
   private String pageFor(ValidatedLaunch launch) {
     if (launch.messageType() == MessageType.DEEP_LINKING) {
-      return LtiEndpoints.APP_PATH + "/content-selection";
+      return CONTENT_SELECTION;
     }
     String path = launch.targetLinkUri().getRawPath();
     if (path != null

@@ -71,4 +71,14 @@ public class Learner {
     }
     this.lastSeenAt = now;
   }
+
+  /** Name and email as the roster (NRPS) gives them; absent values keep what Rapport knew. */
+  public void describe(String name, String email) {
+    if (name != null) {
+      this.name = name.length() > 255 ? name.substring(0, 255) : name;
+    }
+    if (email != null && email.length() <= 320) {
+      this.email = email;
+    }
+  }
 }

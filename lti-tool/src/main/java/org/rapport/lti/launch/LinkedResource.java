@@ -6,8 +6,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.TreeSet;
+import org.rapport.lti.protocol.claims.AgsEndpoint;
 
-/** An LMS resource link (a placement of Rapport in a course) and the Rapport page it opens. */
+/**
+ * An LMS resource link (a placement of Rapport in a course), the Rapport page it opens and the AGS
+ * endpoint its latest launch granted (line-items URL, its own line item, scopes).
+ */
 @Entity
 @Table(name = "resource_link")
 public class LinkedResource {
@@ -25,6 +31,18 @@ public class LinkedResource {
 
   @Column(nullable = false)
   private String target;
+
+  @Column(name = "ags_lineitems_url")
+  private String agsLineItemsUrl;
+
+  @Column(name = "ags_lineitem_url")
+  private String agsLineItemUrl;
+
+  @Column(name = "ags_scopes")
+  private String agsScopes;
+
+  @Column(name = "services_updated_at")
+  private OffsetDateTime servicesUpdatedAt;
 
   protected LinkedResource() {}
 
@@ -54,5 +72,18 @@ public class LinkedResource {
       this.title = title.length() > 512 ? title.substring(0, 512) : title;
     }
     this.target = target;
+  }
+
+  public String getAgsScopes() {
+    return agsScopes;
+  }
+
+  /** Keeps what the launch's AGS claim granted; launches without the claim leave it as it was. */
+  public void services(AgsEndpoint ags, OffsetDateTime now) {
+    this.agsLineItemsUrl = ags.lineItems().map(Object::toString).orElse(null);
+    this.agsLineItemUrl = ags.lineItem().map(Object::toString).orElse(null);
+    String scopes = String.join(" ", new TreeSet<>(ags.scopes()));
+    this.agsScopes = scopes.length() > 2000 ? scopes.substring(0, 2000) : scopes;
+    this.servicesUpdatedAt = now;
   }
 }

@@ -74,4 +74,16 @@ public class Membership {
     this.active = true;
     this.updatedAt = now;
   }
+
+  /** The member's role and status as the course roster (NRPS) lists them. */
+  public void rostered(CourseRole role, String roleUris, boolean active, OffsetDateTime now) {
+    update(role, roleUris, now);
+    this.active = active;
+  }
+
+  /** The member left the course: kept, marked inactive. */
+  public void deactivate(OffsetDateTime now) {
+    this.active = false;
+    this.updatedAt = now;
+  }
 }

@@ -9,13 +9,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
-import org.rapport.lti.protocol.claims.ClaimReader;
 import org.rapport.lti.protocol.claims.DeepLinkingSettings;
 import org.rapport.lti.protocol.claims.LtiClaims;
 import org.rapport.lti.protocol.keys.ToolJwtSigner;
 import org.rapport.lti.protocol.keys.ToolKey;
-import org.rapport.lti.protocol.launch.MessageType;
 import org.rapport.lti.protocol.launch.ValidatedLaunch;
 
 /**
@@ -23,8 +20,10 @@ import org.rapport.lti.protocol.launch.ValidatedLaunch;
  * deep-linking request: {@code iss} = Rapport's client_id, {@code aud} = the platform issuer,
  * {@code iat}, {@code exp} (5 minutes), a fresh {@code nonce}, the request's {@code deployment_id},
  * {@code version} 1.3.0, the request's {@code data} echoed unchanged, and the content items, which
- * must respect the request's {@code accept_types} and {@code accept_multiple}. The caller posts the
- * result to {@code deep_link_return_url} as the form field {@code JWT}.
+ * must respect the request's {@code accept_types} and {@code accept_multiple}; line items are left
+ * to the caller ({@link DeepLinkingRequest#lineItemsIgnored()}), since a platform ignores those it
+ * does not take (§4.4.1). The caller posts the result to {@code deep_link_return_url} as the form
+ * field {@code JWT}.
  */
 public final class DeepLinkingResponse {
   public static final String MESSAGE_TYPE = "LtiDeepLinkingResponse";
@@ -39,33 +38,35 @@ public final class DeepLinkingResponse {
    */
   public static String build(
       ValidatedLaunch launch, List<ContentItem> items, ToolKey key, Clock clock) {
-    DeepLinkingSettings settings = settingsOf(launch);
-    checkAccepted(settings, items);
+    return build(DeepLinkingRequest.of(launch), items, key, clock);
+  }
+
+  /**
+   * The response to a request kept server-side while the instructor chose; an empty list tells the
+   * platform nothing was selected (§4.5, {@code content_items} may be empty).
+   *
+   * @throws IllegalArgumentException if the items break the request's accept_types, accept_multiple
+   *     or accept_lineitem (the message says how)
+   */
+  public static String build(
+      DeepLinkingRequest request, List<ContentItem> items, ToolKey key, Clock clock) {
+    checkAccepted(request.settings(), items);
     Instant now = clock.instant();
     List<Object> contentItems = new ArrayList<>();
     items.forEach(item -> contentItems.add(item.toJson()));
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
-            .issuer(launch.registration().clientId())
-            .audience(launch.registration().issuer())
+            .issuer(request.clientId())
+            .audience(request.platformIssuer())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(LIFETIME)))
             .claim("nonce", randomNonce())
-            .claim(LtiClaims.DEPLOYMENT_ID, launch.deploymentId())
+            .claim(LtiClaims.DEPLOYMENT_ID, request.deploymentId())
             .claim(LtiClaims.MESSAGE_TYPE, MESSAGE_TYPE)
             .claim(LtiClaims.VERSION, LtiClaims.SUPPORTED_VERSION)
             .claim(LtiClaims.CONTENT_ITEMS, contentItems);
-    rawData(launch).ifPresent(data -> claims.claim(LtiClaims.DEEP_LINKING_DATA, data));
+    request.data().ifPresent(data -> claims.claim(LtiClaims.DEEP_LINKING_DATA, data));
     return new ToolJwtSigner().sign(claims.build(), key);
-  }
-
-  private static DeepLinkingSettings settingsOf(ValidatedLaunch launch) {
-    if (launch.messageType() != MessageType.DEEP_LINKING || launch.deepLinking().isEmpty()) {
-      throw new IllegalArgumentException(
-          "Content items can only answer a deep-linking request; this launch is a "
-              + launch.messageType().claimValue());
-    }
-    return launch.deepLinking().get();
   }
 
   private static void checkAccepted(DeepLinkingSettings settings, List<ContentItem> items) {
@@ -85,12 +86,6 @@ public final class DeepLinkingResponse {
                 + "'. Add Rapport from a place in the LMS that accepts LTI links.");
       }
     }
-  }
-
-  /** The request's {@code data}, exactly as the platform sent it (any JSON type). */
-  private static Optional<Object> rawData(ValidatedLaunch launch) {
-    return ClaimReader.object(launch.claims(), LtiClaims.DEEP_LINKING_SETTINGS)
-        .flatMap(settings -> settings.raw("data"));
   }
 
   private static String randomNonce() {

@@ -1,0 +1,133 @@
+package org.rapport.lti.grades;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the score outbox every two seconds: claims due scores in small batches and delivers
+ * them, until none is due or the tick's time is used. A score's claim is renewed just before it is
+ * posted, so a lease never runs out during a post, and a score whose claim another worker took over
+ * is skipped. Ticks never overlap on a node; several nodes share the work through the claims. On
+ * shutdown it stops between two scores and gives back what it had claimed, so a restart neither
+ * loses nor repeats a score.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ScoreWorker {
+  private static final Logger LOG = Logger.getLogger(ScoreWorker.class.getName());
+  static final int BATCH = 20;
+
+  /**
+   * How long a batch stays claimed before its first attempt; each score's claim is renewed for
+   * {@link ScoreDelivery#LONGEST_ATTEMPT} just before it is posted. After a crash, unsent claims
+   * come back within this time.
+   */
+  static final Duration LEASE = Duration.ofSeconds(60);
+
+  /** How long delivered and superseded scores stay listed for administrators. */
+  static final Duration KEEP_DELIVERED = Duration.ofDays(60);
+
+  /** A tick ends after this, so that an undeployment never waits long for it. */
+  static final Duration TICK_BUDGET = Duration.ofSeconds(10);
+
+  @Inject ScoreOutbox outbox;
+  @Inject ScoreDelivery delivery;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean stopping;
+  private Thread stopOnShutdown;
+
+  /**
+   * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), and keeps the JVM
+   * up until the score being posted is recorded and the rest of the batch given back: the JVM exits
+   * when its shutdown hooks end, whatever other threads are doing.
+   */
+  @PostConstruct
+  void watchShutdown() {
+    stopOnShutdown = new Thread(this::stopAndWait, "rapport-score-worker-stop");
+    try {
+      Runtime.getRuntime().addShutdownHook(stopOnShutdown);
+    } catch (IllegalStateException | SecurityException e) {
+      stopOnShutdown = null;
+    }
+  }
+
+  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+  void tick() {
+    if (stopping || !running.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Instant end = Instant.now().plus(TICK_BUDGET);
+      while (!stopping && Instant.now().isBefore(end)) {
+        String token = UUID.randomUUID().toString();
+        List<QueuedScore> batch = outbox.claim(token, LEASE, BATCH);
+        if (batch.isEmpty() || delivery.deliver(batch, token, () -> stopping) == 0) {
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Score delivery tick failed; the next tick tries again", e);
+    } finally {
+      running.set(false);
+    }
+  }
+
+  /**
+   * Keeps the outbox small: delivered and superseded scores leave after {@link #KEEP_DELIVERED};
+   * queued and dead-lettered ones stay until delivered or resent.
+   */
+  @Schedule(minute = "17", hour = "*", persistent = false)
+  void purge() {
+    try {
+      int purged = outbox.purge(Instant.now().minus(KEEP_DELIVERED));
+      if (purged > 0) {
+        LOG.info(() -> "Removed " + purged + " delivered or superseded scores from the outbox");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not purge the score outbox", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (stopOnShutdown != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnShutdown);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook has run or is running
+      }
+    }
+    stopAndWait();
+  }
+
+  private void stopAndWait() {
+    stopping = true;
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (running.get() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+  }
+}

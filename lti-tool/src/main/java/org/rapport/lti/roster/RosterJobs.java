@@ -1,0 +1,132 @@
+package org.rapport.lti.roster;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.rapport.lti.launch.LaunchRecorded;
+import org.rapport.lti.persistence.RapportDataSource;
+import org.rapport.lti.protocol.claims.NrpsEndpoint;
+
+/**
+ * Roster refresh jobs in transactions. A recorded launch with the NRPS claim keeps the course's
+ * memberships URL and, when its roster is stale, makes a refresh due; this happens after the launch
+ * committed, in a transaction of its own, so it can neither delay nor fail a launch.
+ */
+@ApplicationScoped
+public class RosterJobs {
+  private static final Logger LOG = Logger.getLogger(RosterJobs.class.getName());
+
+  @Resource(lookup = RapportDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  private final RosterStore store = new RosterStore();
+  private volatile Boolean postgres;
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T jdbc(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (postgres == null) {
+        postgres =
+            connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
+      }
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Roster jobs: " + e.getMessage(), e);
+    }
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void onLaunch(@Observes(during = TransactionPhase.AFTER_SUCCESS) LaunchRecorded launch) {
+    Optional<NrpsEndpoint> nrps = launch.launch().nrps();
+    if (launch.courseId() == null || nrps.isEmpty()) {
+      return;
+    }
+    try {
+      jdbc(
+          c -> {
+            store.launched(
+                c,
+                launch.courseId(),
+                launch.registrationId(),
+                nrps.get().contextMembershipsUrl(),
+                Instant.now());
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Could not schedule the roster refresh of course " + launch.courseId(), e);
+    }
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<RosterJob> claim(String token, Duration lease, int limit) {
+    return jdbc(c -> store.claim(c, postgres, token, Instant.now(), lease, limit));
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void succeeded(long courseId, String token, int active, int inactive) {
+    jdbc(
+        c -> {
+          store.succeeded(c, courseId, token, Instant.now(), active, inactive);
+          return null;
+        });
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void failed(long courseId, String token, Instant next, String error) {
+    jdbc(
+        c -> {
+          store.failed(c, courseId, token, next, error, Instant.now());
+          return null;
+        });
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void release(long courseId, String token) {
+    jdbc(
+        c -> {
+          store.release(c, courseId, token);
+          return null;
+        });
+  }
+
+  @Transactional
+  public boolean requestRefresh(long courseId) {
+    return jdbc(c -> store.requestRefresh(c, courseId, Instant.now()));
+  }
+
+  @Transactional
+  public List<CourseRosterView> courses(long registrationId) {
+    return jdbc(c -> store.courses(c, registrationId));
+  }
+
+  @Transactional
+  public Optional<CourseRosterView> course(long courseId) {
+    return jdbc(c -> store.course(c, courseId));
+  }
+
+  @Transactional
+  public List<MemberView> members(long courseId) {
+    return jdbc(c -> store.members(c, courseId));
+  }
+}

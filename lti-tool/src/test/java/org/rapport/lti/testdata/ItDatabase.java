@@ -1,0 +1,30 @@
+package org.rapport.lti.testdata;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * A JDBC connection to the database the integration tests' Rapport uses (system properties {@code
+ * it.db.url}, {@code it.db.user}, {@code it.db.password} from the build). On H2 only while no
+ * Rapport process has it open.
+ */
+public final class ItDatabase {
+  private ItDatabase() {}
+
+  public static Connection connect() throws SQLException {
+    String url = property("it.db.url");
+    String password = property("it.db.password");
+    if (password.isEmpty() && url.startsWith("jdbc:h2:")) {
+      // An empty RAPPORT_DB_PASSWORD counts as unset, so Rapport used its H2 default.
+      password = "rapport";
+    }
+    return DriverManager.getConnection(url, property("it.db.user"), password);
+  }
+
+  /** The property, or "" when the build left it empty (Maven then passes the raw expression). */
+  private static String property(String name) {
+    String value = System.getProperty(name, "");
+    return value.startsWith("${") ? "" : value;
+  }
+}

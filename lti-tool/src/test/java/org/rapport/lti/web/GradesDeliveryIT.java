@@ -1,0 +1,293 @@
+package org.rapport.lti.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.rapport.lti.testdata.ItDatabase;
+import org.rapport.lti.testdata.PayaraMicroProcess;
+import org.rapport.lti.testdata.RapportClient;
+import org.rapport.lti.testdata.ServiceRows;
+import org.rapport.lti.testdata.TestPlatform;
+import org.rapport.lti.testdata.TestPlatform.LaunchSpec;
+
+/**
+ * Grade passback end to end on Payara Micro processes sharing one database: 1,000 module
+ * completions (250 rostered learners × 4 graded links) queued while the LMS's score service is down
+ * are delivered exactly once after it recovers, with Rapport stopped and started again in the
+ * middle of the delivery; one AGS token per scope set and run; scores the LMS refuses with 400 go
+ * to the dead-letter list and are delivered once resent after the cause is fixed.
+ *
+ * <p>The module player is not on this branch, so the completions are queued the way its completion
+ * observer queues them: rows inserted through JDBC into the score outbox (the unit under test),
+ * while Rapport is stopped (H2 allows one process at a time).
+ */
+class GradesDeliveryIT {
+  private static final String COURSE = "grades-course";
+  private static final List<String> MODULES =
+      List.of("teach-back", "opening-the-visit", "responding-to-emotion", "pause-and-reflection");
+  private static final String SCORE = TestPlatform.AGS + "score";
+  private static final String LINEITEM = TestPlatform.AGS + "lineitem";
+
+  @Test
+  void completionsQueuedWhileTheLmsIsDownAreDeliveredExactlyOnceAcrossARestart() throws Exception {
+    AtomicReference<RapportClient> current = new AtomicReference<>();
+    try (TestPlatform platform = TestPlatform.forRapport(current::get)) {
+      platform.roster(COURSE, TestPlatform.members("g", 250));
+      // The LMS made the first link's column itself and names it in the launch; the second link
+      // has a column Rapport must find; the others have none and Rapport creates them.
+      TestPlatform.LineItemRecord own =
+          platform.createLineItem(COURSE, "Teach-back", "g-link-1", null, null);
+      platform.createLineItem(
+          COURSE, "Opening the visit", "g-link-2", "opening-the-visit", "completion");
+
+      long registration;
+      long courseId;
+      try (PayaraMicroProcess first = PayaraMicroProcess.start("grades-first", Map.of())) {
+        RapportClient rapport = first.client();
+        current.set(rapport);
+        HttpResponse<String> created =
+            rapport.adminPost("/api/admin/registrations", platform.registrationJson("Grades LMS"));
+        assertEquals(201, created.statusCode(), created.body());
+        registration = ((Number) JSONObjectUtils.parse(created.body()).get("id")).longValue();
+        for (int i = 0; i < MODULES.size(); i++) {
+          LaunchSpec link =
+              LaunchSpec.resourceLink(
+                  "g-50",
+                  TestPlatform.INSTRUCTOR,
+                  COURSE,
+                  "g-link-" + (i + 1),
+                  "/app/modules/" + MODULES.get(i));
+          platform.launch(rapport, i == 0 ? link.withLineItem(own.id()) : link);
+        }
+        platform.launch(
+            rapport,
+            LaunchSpec.resourceLink(
+                    "ghost", TestPlatform.LEARNER, COURSE, "g-link-1", "/app/modules/teach-back")
+                .withLineItem(own.id()));
+        courseId = awaitRoster(rapport, registration);
+      }
+
+      int queued = queueCompletions(registration, courseId);
+      assertEquals(1003, queued);
+
+      // The LMS's score service is down: first asking to retry after 1 s, then without Retry-After.
+      platform.outage(503, Duration.ofMinutes(10), "1");
+      platform.scoreDelay(Duration.ofMillis(25));
+      int deliveredBeforeRestart;
+      try (PayaraMicroProcess second = PayaraMicroProcess.start("grades-second", Map.of())) {
+        RapportClient rapport = second.client();
+        current.set(rapport);
+        assertEquals(1003, counts(rapport, registration).get("queued"));
+        Thread.sleep(7000);
+        platform.outage(503, Duration.ofMinutes(10), null);
+        Thread.sleep(8000);
+        int attemptsWhileDown = platform.outageAnswers();
+        assertTrue(platform.scores().isEmpty());
+        assertTrue(
+            attemptsWhileDown >= 3,
+            "Rapport tried again after Retry-After while the LMS was down: " + attemptsWhileDown);
+        assertTrue(
+            attemptsWhileDown < 40,
+            "one probe per delay while down, not a post per score: " + attemptsWhileDown);
+        platform.endOutage();
+        await(() -> platform.scores().size() >= 300, Duration.ofSeconds(120), "first scores");
+        System.out.printf(
+            "AGS calls while the LMS was down: %d; restarting Rapport after %d delivered%n",
+            attemptsWhileDown, platform.scores().size());
+        Instant stopping = Instant.now();
+        second.close();
+        System.out.printf(
+            "Rapport stopped (SIGTERM) in %d ms%n",
+            Duration.between(stopping, Instant.now()).toMillis());
+      }
+      deliveredBeforeRestart = platform.scores().size();
+      assertTrue(deliveredBeforeRestart < 1000, "the restart came in the middle of the delivery");
+
+      platform.scoreDelay(Duration.ZERO);
+      try (PayaraMicroProcess third = PayaraMicroProcess.start("grades-third", Map.of())) {
+        RapportClient rapport = third.client();
+        current.set(rapport);
+        await(
+            () -> platform.scores().size() >= 1000 && deadLettered(rapport, registration) == 3,
+            Duration.ofSeconds(180),
+            "every score delivered or dead-lettered");
+        Thread.sleep(3000);
+        List<TestPlatform.ScoreRecord> scores = platform.scores();
+        Map<String, Long> perUserAndColumn =
+            scores.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        s -> s.lineItemId() + " " + s.userId(), Collectors.counting()));
+        Map<String, Long> counts = counts(rapport, registration);
+        System.out.printf(
+            "Delivered before the restart: %d, after: %d, total accepted by the LMS: %d, distinct"
+                + " (learner, column): %d; Rapport counts: %s; token requests: %s%n",
+            deliveredBeforeRestart,
+            scores.size() - deliveredBeforeRestart,
+            scores.size(),
+            perUserAndColumn.size(),
+            counts,
+            platform.tokenRequests());
+        assertEquals(1000, scores.size(), "exactly once: no score lost, none posted twice");
+        assertEquals(1000, perUserAndColumn.size());
+        assertEquals(1000L, counts.get("delivered"));
+        assertEquals(0L, counts.get("queued"));
+        assertEquals(3L, counts.get("deadLettered"));
+        assertEquals(
+            4,
+            platform.lineItems().size(),
+            "the LMS's own column, the one found, and two created once each");
+        assertEquals(
+            2,
+            platform.tokenRequestsFor(SCORE, LINEITEM),
+            "one AGS token per run for 1,000 scores (runs 2 and 3)");
+
+        // Dead letters: the LMS refused the scores of a learner who is not in its course.
+        HttpResponse<String> report =
+            rapport.adminGet("/api/admin/scores/registrations/" + registration);
+        assertEquals(200, report.statusCode(), report.body());
+        List<?> dead = (List<?>) JSONObjectUtils.parse(report.body()).get("deadLettered");
+        assertEquals(3, dead.size());
+        Map<?, ?> letter = (Map<?, ?>) dead.get(0);
+        assertEquals("ghost", letter.get("userId"));
+        assertEquals(400L, ((Number) letter.get("lastStatus")).longValue());
+        assertTrue(
+            String.valueOf(letter.get("lastError")).contains("not an active member"),
+            String.valueOf(letter.get("lastError")));
+
+        platform.addMember(
+            COURSE,
+            new TestPlatform.MemberRecord(
+                "ghost",
+                "Late enrolment",
+                "ghost@example.edu",
+                List.of(TestPlatform.LEARNER),
+                "Active"));
+        long first = ((Number) letter.get("id")).longValue();
+        HttpResponse<String> one = rapport.adminPost("/api/admin/scores/" + first + "/resend", "");
+        assertEquals(200, one.statusCode(), one.body());
+        assertEquals(
+            409, rapport.adminPost("/api/admin/scores/" + first + "/resend", "").statusCode());
+        HttpResponse<String> rest =
+            rapport.adminPost("/api/admin/scores/registrations/" + registration + "/resend", "");
+        assertEquals(200, rest.statusCode(), rest.body());
+        assertEquals(2L, ((Number) JSONObjectUtils.parse(rest.body()).get("resent")).longValue());
+        await(
+            () -> platform.scores().size() == 1003,
+            Duration.ofSeconds(60),
+            "resent dead letters delivered");
+        Map<String, Long> after = counts(rapport, registration);
+        assertEquals(1003L, after.get("delivered"));
+        assertEquals(0L, after.get("deadLettered"));
+        HttpResponse<String> page =
+            rapport.get("/admin/scores", "Authorization", RapportClient.basicAdmin());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("1003 delivered"), page.body());
+        System.out.printf(
+            "After resending the dead letters: %s; LMS accepted %d scores, refused %d%n",
+            after, platform.scores().size(), platform.scoresRefused());
+        assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+      }
+    }
+  }
+
+  /** Waits for the roster; answers the course id. */
+  private static long awaitRoster(RapportClient rapport, long registration) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(90);
+    while (true) {
+      HttpResponse<String> list =
+          rapport.adminGet("/api/admin/roster?registration=" + registration);
+      List<Object> courses = JSONArrayUtils.parse(list.body());
+      if (!courses.isEmpty()) {
+        Map<?, ?> course = (Map<?, ?>) courses.get(0);
+        if (((Number) course.get("activeMembers")).intValue() >= 250) {
+          return ((Number) course.get("courseId")).longValue();
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Roster not stored in time: " + list.body());
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** Queues 250 × 4 completions and 3 for a learner the LMS does not know, through JDBC. */
+  private static int queueCompletions(long registration, long courseId) throws Exception {
+    int queued = 0;
+    try (Connection c = ItDatabase.connect()) {
+      c.setAutoCommit(false);
+      ServiceRows rows = new ServiceRows(c);
+      long[] links = new long[MODULES.size()];
+      for (int i = 0; i < links.length; i++) {
+        links[i] = rows.linkId(courseId, "g-link-" + (i + 1));
+      }
+      OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
+      for (int member = 1; member <= 250; member++) {
+        long learner = rows.learnerId(registration, "g-" + member);
+        for (int i = 0; i < links.length; i++) {
+          rows.queueCompletion(
+              registration, links[i], learner, MODULES.get(i), at.plusNanos(queued * 1_000_000L));
+          queued++;
+        }
+      }
+      long ghost = rows.learnerId(registration, "ghost");
+      for (int i = 0; i < 3; i++) {
+        rows.queueCompletion(registration, links[i], ghost, MODULES.get(i), at);
+        queued++;
+      }
+      c.commit();
+    }
+    return queued;
+  }
+
+  private static Map<String, Long> counts(RapportClient rapport, long registration)
+      throws Exception {
+    HttpResponse<String> summary = rapport.adminGet("/api/admin/scores");
+    assertEquals(200, summary.statusCode(), summary.body());
+    for (Object entry : JSONArrayUtils.parse(summary.body())) {
+      Map<?, ?> counts = (Map<?, ?>) entry;
+      if (((Number) counts.get("registrationId")).longValue() == registration) {
+        Map<String, Long> values = new HashMap<>();
+        for (String name : List.of("queued", "delivered", "deadLettered", "superseded")) {
+          values.put(name, ((Number) counts.get(name)).longValue());
+        }
+        return values;
+      }
+    }
+    throw new AssertionError("No counts for registration " + registration + ": " + summary.body());
+  }
+
+  private static long deadLettered(RapportClient rapport, long registration) {
+    try {
+      return counts(rapport, registration).get("deadLettered");
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static void await(BooleanSupplier condition, Duration timeout, String what)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Timed out waiting for: " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+}

@@ -1,0 +1,462 @@
+package org.rapport.lti.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.rapport.curriculum.modules.Module;
+import org.rapport.curriculum.modules.ModuleCatalog;
+import org.rapport.curriculum.modules.ModuleId;
+import org.rapport.lti.testdata.Browser;
+import org.rapport.lti.testdata.DevLaunch;
+import org.rapport.lti.testdata.ModuleWalker;
+import org.rapport.lti.testdata.RapportClient;
+import org.rapport.lti.testdata.RapportWar;
+import org.rapport.lti.testdata.TestPlatform;
+import org.rapport.lti.testdata.TestPlatform.LaunchSpec;
+
+/**
+ * LTI Advantage services against a test platform over real HTTP: deep linking (content selection
+ * and the signed response, also in a headless Chromium), roster sync through NRPS with paging, and
+ * service-token reuse and renewal.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ServicesIT {
+  private static final Pattern ITEM = Pattern.compile("name=\"item\" value=\"([^\"]+)\"");
+  private static final Pattern RETURN_FORM =
+      Pattern.compile("<form id=\"autopost\" method=\"post\" action=\"([^\"]+)\">");
+  private static final Pattern JWT = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return RapportWar.shipped();
+  }
+
+  @ArquillianResource URL deployed;
+
+  private RapportClient rapport() {
+    return new RapportClient(deployed);
+  }
+
+  /** Registers the platform through the admin API; answers the registration id. */
+  private static long register(RapportClient rapport, TestPlatform platform) throws Exception {
+    HttpResponse<String> created =
+        rapport.adminPost(
+            "/api/admin/registrations",
+            platform.registrationJson("Test platform " + platform.issuer()));
+    assertEquals(201, created.statusCode(), created.body());
+    return ((Number) JSONObjectUtils.parse(created.body()).get("id")).longValue();
+  }
+
+  @Test
+  void anInstructorAddsTwoModulesAndTheSelfAssessmentWithGradebookColumns() throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      register(rapport, platform);
+      TestPlatform.Launched launched =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("teacher-1", TestPlatform.INSTRUCTOR, "dl-course")
+                  .withoutNrps());
+      assertTrue(
+          URI.create(launched.location()).getPath().startsWith("/app/content-selection/"),
+          launched.location());
+      String page = path(launched.location());
+
+      HttpResponse<String> selection = rapport.get(page);
+      assertEquals(200, selection.statusCode(), selection.body());
+      for (String family :
+          List.of(
+              "communication",
+              "relationship-building",
+              "resilience",
+              "patient-partnership",
+              "self-assessment")) {
+        assertTrue(selection.body().contains("data-group=\"" + family + "\""), family);
+      }
+      List<String> items = all(ITEM, selection.body());
+      assertEquals(13, items.size(), "12 modules and the self-assessment");
+      assertTrue(items.contains("self-assessment"));
+      assertTrue(selection.body().contains("type=\"checkbox\""), "accept_multiple: checkboxes");
+      assertTrue(selection.body().contains("id=\"activity-search\""));
+      assertTrue(selection.body().contains("/assets/content-selection.js"));
+
+      HttpResponse<String> searched =
+          rapport.get(page + "&q=" + URLEncoder.encode("teach-back", StandardCharsets.UTF_8));
+      assertEquals(List.of("module:teach-back"), all(ITEM, searched.body()), "no-JS search");
+
+      String chosen =
+          "item=module%3Ateach-back&item=module%3Aopening-the-visit&item=self-assessment&action=add";
+      HttpResponse<String> answer = rapport.postForm(page, chosen);
+      assertEquals(200, answer.statusCode(), answer.body());
+      String returnUrl = DevLaunch.html(first(RETURN_FORM, answer.body()));
+      assertEquals(platform.issuer() + "/deep-link-return", returnUrl);
+      HttpResponse<String> delivered =
+          postJwt(returnUrl, DevLaunch.html(first(JWT, answer.body())));
+      assertEquals(200, delivered.statusCode(), delivered.body());
+
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+      TestPlatform.DeepLinkReturn response = platform.deepLinkReturns().get(0);
+      assertEquals(3, response.links().size());
+      assertEquals(
+          List.of("/app/modules/teach-back", "/app/modules/opening-the-visit", "/app/assessment"),
+          response.links().stream().map(l -> URI.create(l.url()).getPath()).toList());
+      assertTrue(response.links().stream().allMatch(l -> l.lineItemId() != null));
+      List<TestPlatform.LineItemRecord> columns = platform.lineItems();
+      assertEquals(3, columns.size());
+      assertTrue(
+          columns.stream().allMatch(c -> c.scoreMaximum() == 1 && "completion".equals(c.tag())));
+      assertTrue(
+          columns.stream()
+              .map(TestPlatform.LineItemRecord::resourceId)
+              .toList()
+              .containsAll(List.of("teach-back", "opening-the-visit", "empathy-self-assessment")));
+
+      HttpResponse<String> again = rapport.postForm(page, chosen);
+      assertEquals(410, again.statusCode(), "a request is answered once");
+    }
+  }
+
+  @Test
+  void aStudentCompletingADeepLinkedModuleInThePlayerGetsACompletionInTheGradebook()
+      throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      long registration = register(rapport, platform);
+      platform.roster("player-course", TestPlatform.members("p", 3));
+      TestPlatform.Launched teacher =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("p-50", TestPlatform.INSTRUCTOR, "player-course")
+                  .withoutNrps());
+      HttpResponse<String> answer =
+          rapport.postForm(path(teacher.location()), "item=module%3Ateach-back&action=add");
+      assertEquals(200, answer.statusCode(), answer.body());
+      postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, answer.body())));
+      TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
+
+      TestPlatform.Launched student =
+          platform.launch(
+              rapport,
+              LaunchSpec.resourceLink(
+                      "p-1",
+                      TestPlatform.LEARNER,
+                      "player-course",
+                      link.id(),
+                      URI.create(link.url()).getPath())
+                  .withLineItem(link.lineItemId()));
+      Module module = ModuleCatalog.load(null).find(ModuleId.of("teach-back")).orElseThrow();
+      new ModuleWalker(rapport, student.session()).complete(module);
+
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (platform.scores().isEmpty() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200);
+      }
+      List<TestPlatform.ScoreRecord> scores = platform.scores();
+      assertEquals(1, scores.size(), "one completion score through the real player");
+      assertEquals(link.lineItemId(), scores.get(0).lineItemId());
+      assertEquals("p-1", scores.get(0).userId());
+      assertEquals("Completed", scores.get(0).json().get("activityProgress"));
+      long delivered = 0;
+      while (delivered != 1 && Instant.now().isBefore(deadline)) {
+        Map<?, ?> counts =
+            (Map<?, ?>)
+                JSONObjectUtils.parse(
+                        rapport.adminGet("/api/admin/scores/registrations/" + registration).body())
+                    .get("counts");
+        delivered = ((Number) counts.get("delivered")).longValue();
+        Thread.sleep(200);
+      }
+      assertEquals(1, delivered, "Rapport counts the score as delivered");
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+    }
+  }
+
+  @Test
+  void radioButtonsAndNoColumnsWhenTheLmsAcceptsOneItemWithoutLineItems() throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      register(rapport, platform);
+      TestPlatform.Launched launched =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("teacher-2", TestPlatform.INSTRUCTOR, "dl-single")
+                  .withoutNrps()
+                  .accepting(false, false));
+      String page = path(launched.location());
+      HttpResponse<String> selection = rapport.get(page);
+      assertTrue(selection.body().contains("type=\"radio\""), selection.body());
+      assertFalse(selection.body().contains("type=\"checkbox\""));
+
+      HttpResponse<String> two =
+          rapport.postForm(page, "item=module%3Ateach-back&item=self-assessment&action=add");
+      assertEquals(400, two.statusCode());
+      assertTrue(two.body().contains("one activity at a time"), two.body());
+      HttpResponse<String> none = rapport.postForm(page, "action=add");
+      assertEquals(400, none.statusCode());
+
+      HttpResponse<String> one = rapport.postForm(page, "item=self-assessment&action=add");
+      assertEquals(200, one.statusCode(), one.body());
+      assertEquals(
+          200,
+          postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, one.body())))
+              .statusCode());
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+      TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
+      assertEquals(null, link.lineItemId(), "accept_lineitem false: no column asked for");
+    }
+  }
+
+  @Test
+  void inABrowserTheSearchFiltersAsOneTypesAndTheChoiceIsPostedBackToTheLms() throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      register(rapport, platform);
+      TestPlatform.Launched launched =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("teacher-3", TestPlatform.INSTRUCTOR, "dl-browser")
+                  .withoutNrps());
+      String page = path(launched.location());
+      long expected =
+          all(Pattern.compile("data-search=\"([^\"]*)\""), rapport.get(page).body()).stream()
+              .filter(text -> text.contains("nurse"))
+              .count();
+      assertTrue(expected >= 1);
+      ChromeDriver browser = Browser.start(false);
+      try {
+        browser.get(rapport.uri(page).toString());
+        browser.findElement(By.id("activity-search")).sendKeys("NURSE");
+        List<WebElement> visible =
+            browser.findElements(By.cssSelector("li[data-search]")).stream()
+                .filter(WebElement::isDisplayed)
+                .toList();
+        assertEquals(expected, visible.size());
+        assertEquals(
+            String.valueOf(expected), browser.findElement(By.id("activity-shown")).getText());
+        assertTrue(
+            browser.findElements(By.cssSelector("fieldset[data-group='resilience']")).stream()
+                .noneMatch(WebElement::isDisplayed),
+            "a family with no match is hidden");
+        visible.get(0).findElement(By.cssSelector("input[name='item']")).click();
+        browser.findElement(By.cssSelector("button[value='add']")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(d -> d.getPageSource().contains("Added 1 items"));
+      } finally {
+        browser.quit();
+      }
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+      assertEquals(
+          1, platform.deepLinkReturns().size(), "the auto-submitting form reached the LMS");
+    }
+  }
+
+  @Test
+  void aStudentOnADeepLinkingRequestGetsAClearRefusal() throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      register(rapport, platform);
+      TestPlatform.Launched launched =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("student-1", TestPlatform.LEARNER, "dl-course").withoutNrps());
+      HttpResponse<String> page = rapport.get(path(launched.location()));
+      assertEquals(403, page.statusCode());
+      assertTrue(page.body().contains("Only instructors can add Rapport activities"), page.body());
+      assertTrue(page.body().contains("<h1>"), "a page, not a bare error");
+    }
+  }
+
+  @Test
+  void aRosterOf250MembersOnThreePagesIsStoredAndALeaverBecomesInactive() throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      long registration = register(rapport, platform);
+      platform.roster("roster-course", TestPlatform.members("r", 250));
+      platform.launch(
+          rapport,
+          LaunchSpec.resourceLink(
+              "r-50", TestPlatform.INSTRUCTOR, "roster-course", "link-r", "/app"));
+
+      Map<String, Object> course =
+          awaitCourse(rapport, registration, c -> number(c, "activeMembers") == 250);
+      long courseId = number(course, "courseId");
+      assertEquals(0, number(course, "inactiveMembers"));
+      assertEquals(3, platform.nrpsPageRequests(), "250 members on pages of 100");
+      List<Object> members = members(rapport, courseId);
+      assertEquals(250, members.size());
+      Map<?, ?> fiftieth = member(members, "r-50");
+      assertEquals("INSTRUCTOR", fiftieth.get("role"));
+      assertEquals("Member 50", fiftieth.get("name"));
+      assertEquals("STUDENT", member(members, "r-1").get("role"));
+      System.out.println(
+          "Roster: "
+              + members.size()
+              + " members stored from "
+              + platform.nrpsPageRequests()
+              + " pages");
+
+      platform.launch(
+          rapport,
+          LaunchSpec.resourceLink("r-1", TestPlatform.LEARNER, "roster-course", "link-r", "/app"));
+      Thread.sleep(7000);
+      assertEquals(3, platform.nrpsPageRequests(), "a fresh roster is not fetched again at launch");
+
+      platform.removeMember("roster-course", "r-7");
+      HttpResponse<String> refresh =
+          rapport.adminPost("/api/admin/roster/courses/" + courseId + "/refresh", "");
+      assertEquals(202, refresh.statusCode(), refresh.body());
+      awaitCourse(rapport, registration, c -> number(c, "inactiveMembers") == 1);
+      members = members(rapport, courseId);
+      assertEquals(250, members.size(), "the leaver is kept");
+      assertEquals(Boolean.FALSE, member(members, "r-7").get("active"));
+      assertEquals(Boolean.TRUE, member(members, "r-8").get("active"));
+      assertEquals(
+          1, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE), "one token for both refreshes");
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+    }
+  }
+
+  @Test
+  void aServiceTokenIsReusedUntilItExpiresAndThenRenewed() throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      long registration = register(rapport, platform);
+      platform.tokenLifetime(Duration.ofSeconds(30));
+      platform.roster("token-course", TestPlatform.members("t", 5));
+      platform.launch(
+          rapport,
+          LaunchSpec.resourceLink("t-1", TestPlatform.LEARNER, "token-course", "link-t", "/app"));
+      Map<String, Object> course =
+          awaitCourse(rapport, registration, c -> c.get("syncedAt") != null);
+      Instant firstToken = Instant.now();
+      long courseId = number(course, "courseId");
+      assertEquals(1, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE));
+
+      String synced = (String) course.get("syncedAt");
+      rapport.adminPost("/api/admin/roster/courses/" + courseId + "/refresh", "");
+      awaitCourse(rapport, registration, c -> !synced.equals(c.get("syncedAt")));
+      assertTrue(
+          Duration.between(firstToken, Instant.now()).compareTo(Duration.ofSeconds(20)) < 0,
+          "second refresh within the token's usable life");
+      assertEquals(1, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE), "token reused");
+
+      Thread.sleep(
+          Math.max(0, Duration.between(Instant.now(), firstToken.plusSeconds(26)).toMillis()));
+      Map<String, Object> before = course(rapport, registration);
+      rapport.adminPost("/api/admin/roster/courses/" + courseId + "/refresh", "");
+      awaitCourse(rapport, registration, c -> !before.get("syncedAt").equals(c.get("syncedAt")));
+      assertEquals(
+          2, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE), "renewed within the margin");
+      System.out.println("Token requests per scope set: " + platform.tokenRequests());
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+    }
+  }
+
+  // ---- helpers ----
+
+  private static Map<String, Object> course(RapportClient rapport, long registration)
+      throws Exception {
+    HttpResponse<String> list = rapport.adminGet("/api/admin/roster?registration=" + registration);
+    assertEquals(200, list.statusCode(), list.body());
+    List<Object> courses = JSONArrayUtils.parse(list.body());
+    assertEquals(1, courses.size(), list.body());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> course = (Map<String, Object>) courses.get(0);
+    return course;
+  }
+
+  private static Map<String, Object> awaitCourse(
+      RapportClient rapport, long registration, Predicate<Map<String, Object>> ready)
+      throws Exception {
+    Instant deadline = Instant.now().plusSeconds(90);
+    Map<String, Object> course = course(rapport, registration);
+    while (!ready.test(course)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Roster not as expected in time: " + course);
+      }
+      Thread.sleep(300);
+      course = course(rapport, registration);
+    }
+    return course;
+  }
+
+  private static List<Object> members(RapportClient rapport, long courseId) throws Exception {
+    HttpResponse<String> answer =
+        rapport.adminGet("/api/admin/roster/courses/" + courseId + "/members");
+    assertEquals(200, answer.statusCode(), answer.body());
+    return JSONArrayUtils.parse(answer.body());
+  }
+
+  private static Map<?, ?> member(List<Object> members, String userId) {
+    return members.stream()
+        .map(m -> (Map<?, ?>) m)
+        .filter(m -> userId.equals(m.get("userId")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No member " + userId));
+  }
+
+  private static long number(Map<?, ?> json, String name) {
+    Object value = json.get(name);
+    assertNotNull(value, name + " in " + json);
+    return ((Number) value).longValue();
+  }
+
+  private static String path(String location) {
+    URI uri = URI.create(location);
+    return uri.getRawPath() + "?" + uri.getRawQuery();
+  }
+
+  private static HttpResponse<String> postJwt(String url, String jwt) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "JWT=" + URLEncoder.encode(jwt, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String first(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    assertTrue(m.find(), "No " + pattern + " in " + text);
+    return m.group(1);
+  }
+
+  private static List<String> all(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    List<String> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(DevLaunch.html(m.group(1)));
+    }
+    return found;
+  }
+}
