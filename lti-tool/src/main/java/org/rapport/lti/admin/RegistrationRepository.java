@@ -107,6 +107,26 @@ public class RegistrationRepository {
     deployment.launched(now);
   }
 
+  /** How many learners, courses, memberships and deployments a registration (tenant) holds. */
+  public java.util.Map<String, Long> usage(long registrationId) {
+    return java.util.Map.of(
+        "learners",
+            count("select count(l) from Learner l where l.registrationId = :r", registrationId),
+        "courses",
+            count("select count(c) from Course c where c.registrationId = :r", registrationId),
+        "memberships",
+            count(
+                "select count(m) from Membership m, Course c where m.courseId = c.id and"
+                    + " c.registrationId = :r",
+                registrationId),
+        "deployments",
+            count("select count(d) from Deployment d where d.registrationId = :r", registrationId));
+  }
+
+  private long count(String jpql, long registrationId) {
+    return em.createQuery(jpql, Long.class).setParameter("r", registrationId).getSingleResult();
+  }
+
   private static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC);
   }

@@ -45,6 +45,14 @@ public class RegistrationResource {
         .orElseThrow(() -> notFound(id));
   }
 
+  @GET
+  @Path("{id: [0-9]+}/usage")
+  @Operation(summary = "How many learners, courses, memberships and deployments it holds")
+  public Map<String, Long> usage(@PathParam("id") long id) {
+    registrations.find(id).orElseThrow(() -> notFound(id));
+    return registrations.usage(id);
+  }
+
   @POST
   @Operation(summary = "Register a platform by issuer and client id")
   public Response create(RegistrationRequestView request) {

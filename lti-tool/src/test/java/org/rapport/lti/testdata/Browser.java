@@ -14,8 +14,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
   private Browser() {}
 
-  /** A new headless Chromium; {@code blockThirdPartyCookies} makes iframes cookie-less. */
-  public static ChromeDriver start(boolean blockThirdPartyCookies) {
+  /** A new headless Chromium; {@code blockCookies} makes it refuse every cookie. */
+  public static ChromeDriver start(boolean blockCookies) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
@@ -35,11 +35,16 @@ public final class Browser {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
-    if (blockThirdPartyCookies) {
+    if (blockCookies) {
+      // Stricter than third-party blocking, which still admits Partitioned (CHIPS) cookies: no
+      // cookie at all, as in the strictest browsers, so only platform storage can carry state.
       options.setExperimentalOption(
           "prefs",
           java.util.Map.of(
-              "profile.cookie_controls_mode", 1, "profile.block_third_party_cookies", true));
+              "profile.default_content_setting_values.cookies",
+              2,
+              "profile.block_third_party_cookies",
+              true));
     }
     ChromeDriverService service =
         new ChromeDriverService.Builder()

@@ -42,6 +42,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--nocluster",
                 "--port",
                 String.valueOf(port),
+                "--postbootcommandfile",
+                "src/main/payara/post-boot-commands.asadmin",
                 "--contextroot",
                 "/",
                 "--deploy",

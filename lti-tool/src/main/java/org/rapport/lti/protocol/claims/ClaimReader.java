@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.rapport.lti.protocol.LaunchFailure;
@@ -69,8 +70,10 @@ public final class ClaimReader {
   static URI asUri(String name, String text) {
     try {
       URI uri = new URI(text.trim());
-      if (!uri.isAbsolute() || uri.isOpaque()) {
-        throw invalid(name, "is not an absolute URL: " + LaunchRejected.quote(text));
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      boolean http = scheme.equals("https") || scheme.equals("http");
+      if (!uri.isAbsolute() || !http || uri.getHost() == null) {
+        throw invalid(name, "is not an absolute http(s) URL: " + LaunchRejected.quote(text));
       }
       return uri;
     } catch (URISyntaxException e) {

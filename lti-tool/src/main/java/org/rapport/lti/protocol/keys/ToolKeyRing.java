@@ -52,7 +52,6 @@ public final class ToolKeyRing {
               .keyID(kid)
               .algorithm(JWSAlgorithm.RS256)
               .keyUse(KeyUse.SIGNATURE)
-              .issueTime(java.util.Date.from(now))
               .generate();
       return new ToolKey(kid, jwk, now, activatesAt, null);
     } catch (JOSEException e) {

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -32,6 +33,7 @@ import java.util.function.Predicate;
 import org.rapport.lti.protocol.LaunchFailure;
 import org.rapport.lti.protocol.LaunchRejected;
 import org.rapport.lti.protocol.claims.AgsEndpoint;
+import org.rapport.lti.protocol.claims.ClaimObject;
 import org.rapport.lti.protocol.claims.ClaimReader;
 import org.rapport.lti.protocol.claims.Context;
 import org.rapport.lti.protocol.claims.DeepLinkingSettings;
@@ -453,19 +455,23 @@ public final class LaunchValidator {
       return uri;
     }
 
+    /** The custom claim, values as strings; a nested object becomes its JSON text. */
     private Map<String, String> custom(JWTClaimsSet claims) {
       Map<String, String> custom = new LinkedHashMap<>();
-      claimed(() -> ClaimReader.object(claims, LtiClaims.CUSTOM))
-          .ifPresent(
-              object ->
-                  object
-                      .members()
-                      .forEach(
-                          (key, value) -> {
-                            if (value != null) {
-                              custom.put(key, String.valueOf(value));
-                            }
-                          }));
+      Optional<ClaimObject> object = claimed(() -> ClaimReader.object(claims, LtiClaims.CUSTOM));
+      if (object.isEmpty()) {
+        return custom;
+      }
+      for (Map.Entry<String, Object> member : object.get().members().entrySet()) {
+        Object value = member.getValue();
+        if (value instanceof Map<?, ?> map) {
+          Map<String, Object> json = new LinkedHashMap<>();
+          map.forEach((key, nested) -> json.put(String.valueOf(key), nested));
+          custom.put(member.getKey(), JSONObjectUtils.toJSONString(json));
+        } else if (value != null) {
+          custom.put(member.getKey(), String.valueOf(value));
+        }
+      }
       return custom;
     }
 

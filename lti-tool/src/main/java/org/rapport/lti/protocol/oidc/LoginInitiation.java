@@ -68,12 +68,13 @@ public record LoginInitiation(
 
   private static Optional<String> value(Map<String, String> params, String name) {
     String value = params.get(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    // Values are passed on unchanged (login_hint and lti_message_hint must be echoed exactly).
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 
   private static URI absoluteHttp(String text, String issuer, String clientId) {
     try {
-      URI uri = new URI(text);
+      URI uri = new URI(text.trim());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (uri.isAbsolute()
           && (scheme.equals("https") || scheme.equals("http"))

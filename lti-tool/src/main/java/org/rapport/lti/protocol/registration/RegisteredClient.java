@@ -21,4 +21,17 @@ public record RegisteredClient(
     grantedScopes = Set.copyOf(grantedScopes);
     Objects.requireNonNull(platform, "platform");
   }
+
+  /** The registration to store for this client, enabled, under the id the store assigned. */
+  public Registration toRegistration(RegistrationId id, DeploymentPolicy deploymentPolicy) {
+    return new Registration(
+        id,
+        platform.issuer(),
+        clientId,
+        platform.authorizationEndpoint(),
+        platform.tokenEndpoint(),
+        platform.jwksUri(),
+        deploymentPolicy,
+        true);
+  }
 }

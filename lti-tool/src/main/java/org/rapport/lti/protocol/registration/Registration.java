@@ -9,7 +9,8 @@ import java.util.Objects;
  * the pair, never the issuer alone, identifies the registration.
  *
  * @param authEndpoint the platform's OIDC authorization endpoint (login redirect target)
- * @param tokenEndpoint the platform's OAuth 2 token endpoint for LTI Advantage services
+ * @param tokenEndpoint the platform's OAuth 2 token endpoint for LTI Advantage services, or {@code
+ *     null} if it offers none
  * @param jwksUri the platform's public key set used to verify its id_tokens
  */
 public record Registration(
