@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +34,14 @@ public class RapportSettings {
   @Inject
   @ConfigProperty(name = "rapport.session.minutes", defaultValue = "120")
   long sessionMinutes;
+
+  @Inject
+  @ConfigProperty(name = "rapport.privacy.min-group-size", defaultValue = "10")
+  int minGroupSize;
+
+  @Inject
+  @ConfigProperty(name = "rapport.assessment.time-zone", defaultValue = "UTC")
+  String assessmentTimeZone;
 
   /** Development mode turns on the built-in test platform; only configuration can set it. */
   public boolean devMode() {
@@ -69,5 +79,26 @@ public class RapportSettings {
 
   public Duration sessionLifetime() {
     return Duration.ofMinutes(sessionMinutes);
+  }
+
+  /**
+   * The smallest group whose aggregates are shown ({@code rapport.privacy.min-group-size}); checked
+   * at startup against the floor of 5.
+   */
+  public int minGroupSize() {
+    return minGroupSize;
+  }
+
+  /**
+   * The time zone whose calendar days open and close waves ({@code rapport.assessment.time-zone},
+   * default UTC).
+   */
+  public ZoneId assessmentZone() {
+    return ZoneId.of(assessmentTimeZone);
+  }
+
+  /** Today in {@link #assessmentZone()}. */
+  public LocalDate today() {
+    return LocalDate.now(assessmentZone());
   }
 }
