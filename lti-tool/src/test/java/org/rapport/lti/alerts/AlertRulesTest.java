@@ -12,8 +12,10 @@ import org.rapport.curriculum.alerts.ComparisonKind;
 import org.rapport.curriculum.analytics.SmallCellSuppression;
 
 class AlertRulesTest {
-  private static AlertRuleView change(Integer groupSize, Double threshold, List<String> comparisons) {
-    return new AlertRuleView(comparisons, null, threshold, null, null, groupSize, null, null, null, null);
+  private static AlertRuleView change(
+      Integer groupSize, Double threshold, List<String> comparisons) {
+    return new AlertRuleView(
+        comparisons, null, threshold, null, null, groupSize, null, null, null, null);
   }
 
   @Test
@@ -57,7 +59,8 @@ class AlertRulesTest {
     assertEquals(15, merged.rule().minimumGroupSize());
     assertEquals(15, merged.rule().minimumN());
     assertEquals(-0.5, merged.rule().effectSizeThreshold());
-    assertEquals(Set.of(ComparisonKind.BASELINE, ComparisonKind.CROSS_COHORT), merged.rule().comparisons());
+    assertEquals(
+        Set.of(ComparisonKind.BASELINE, ComparisonKind.CROSS_COHORT), merged.rule().comparisons());
   }
 
   @Test

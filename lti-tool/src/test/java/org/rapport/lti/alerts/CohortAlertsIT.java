@@ -86,9 +86,11 @@ class CohortAlertsIT {
     try (Connection c = db();
         AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
       Random random = new Random(7);
-      declining = seeder.cohort(tenant, new CohortSpec(2021, 120, 4, 0.1, AFFECTIVE_AT_Y3), random);
-      seeder.cohort(tenant, new CohortSpec(2022, 120, 4, 0.1), random);
-      seeder.cohort(tenant, new CohortSpec(2023, 7, 4, 0.0, new Decline("affective", 3, 9)), random);
+      declining =
+          seeder.cohort(tenant, new CohortSpec(2021, 160, 4, 0.25, AFFECTIVE_AT_Y3), random);
+      seeder.cohort(tenant, new CohortSpec(2022, 160, 4, 0.25), random);
+      seeder.cohort(
+          tenant, new CohortSpec(2023, 7, 4, 0.0, new Decline("affective", 3, 9)), random);
     }
 
     Map<String, Object> first = evaluate(rapport, tenant);
@@ -97,7 +99,14 @@ class CohortAlertsIT {
     List<Map<String, Object>> alerts = alerts(rapport, tenant);
     Set<String> keys = new HashSet<>();
     for (Map<String, Object> a : alerts) {
-      keys.add(a.get("measure") + " " + a.get("fromWave") + ">" + a.get("toWave") + " " + a.get("comparison"));
+      keys.add(
+          a.get("measure")
+              + " "
+              + a.get("fromWave")
+              + ">"
+              + a.get("toWave")
+              + " "
+              + a.get("comparison"));
       assertEquals(declining, ((Number) a.get("cohortId")).longValue(), a.toString());
       assertEquals("OPEN", a.get("state"));
       Map<?, ?> reference = (Map<?, ?>) a.get("reference");
@@ -139,8 +148,8 @@ class CohortAlertsIT {
     try (Connection c = db();
         AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
       Random random = new Random(11);
-      seeder.cohort(tenant, new CohortSpec(2020, 150, 6, 0.1), random);
-      seeder.cohort(tenant, new CohortSpec(2021, 150, 5, 0.1), random);
+      seeder.cohort(tenant, new CohortSpec(2020, 160, 6, 0.25), random);
+      seeder.cohort(tenant, new CohortSpec(2021, 160, 5, 0.25), random);
     }
     Map<String, Object> result = evaluate(rapport, tenant);
     assertEquals(0L, result.get("findings"), result.toString());
@@ -153,7 +162,8 @@ class CohortAlertsIT {
     long tenant = newTenant(rapport);
     HttpResponse<String> defaults = rapport.adminGet("/api/admin/alerts/" + tenant + "/rule");
     assertEquals(200, defaults.statusCode(), defaults.body());
-    Map<String, Object> rule = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(defaults.body()), "rule");
+    Map<String, Object> rule =
+        JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(defaults.body()), "rule");
     assertEquals(Boolean.TRUE, rule.get("usingDefaults"));
     assertEquals(10L, rule.get("minimumGroupSize"));
     assertEquals(-0.3, ((Number) rule.get("effectSizeThreshold")).doubleValue(), 1e-9);
@@ -199,13 +209,15 @@ class CohortAlertsIT {
     assertEquals(200, rule.statusCode(), rule.body());
     try (Connection c = db();
         AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
-      seeder.cohort(tenant, new CohortSpec(2021, 120, 4, 0.1, AFFECTIVE_AT_Y3), new Random(7));
+      seeder.cohort(tenant, new CohortSpec(2021, 160, 4, 0.25, AFFECTIVE_AT_Y3), new Random(7));
     }
     int port = Integer.parseInt(System.getProperty("it.mail.port"));
-    assertFalse(listening(port), "nothing may listen on the GreenMail port before the test starts it");
+    assertFalse(
+        listening(port), "nothing may listen on the GreenMail port before the test starts it");
 
     assertEquals(4L, evaluate(rapport, tenant).get("mailsQueued"));
-    List<Object> mail = waitForMail(rapport, tenant, m -> ((Number) m.get("attempts")).intValue() >= 2);
+    List<Object> mail =
+        waitForMail(rapport, tenant, m -> ((Number) m.get("attempts")).intValue() >= 2);
     assertEquals(4, mail.size());
     for (Object o : mail) {
       Map<?, ?> m = (Map<?, ?>) o;
@@ -222,7 +234,8 @@ class CohortAlertsIT {
       Thread.sleep(4_000); // several worker runs
       List<MimeMessage> toDean = new ArrayList<>();
       for (MimeMessage m : smtp.getReceivedMessages()) {
-        if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(dean))) {
+        if (Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+            .anyMatch(a -> a.toString().equals(dean))) {
           toDean.add(m);
         }
       }
@@ -247,7 +260,9 @@ class CohortAlertsIT {
   void facultySeeTrendsAlertsAndExportWhileSmallCohortsStayHidden() throws Exception {
     RapportClient rapport = rapport();
     long[] dev = devTenant(rapport);
-    String s = DevLaunch.session(rapport, "instructor", "dash-" + UUID.randomUUID().toString().substring(0, 6), "/app");
+    String s =
+        DevLaunch.session(
+            rapport, "instructor", "dash-" + UUID.randomUUID().toString().substring(0, 6), "/app");
 
     HttpResponse<String> page = rapport.get("/app/faculty/cohorts?s=" + s + "&cohort=" + dev[1]);
     assertEquals(200, page.statusCode(), page.body());
@@ -287,7 +302,8 @@ class CohortAlertsIT {
         bigShown++;
       }
     }
-    assertTrue(smallRows >= 16, "every summary of the small cohort listed as suppressed: " + smallRows);
+    assertTrue(
+        smallRows >= 16, "every summary of the small cohort listed as suppressed: " + smallRows);
     assertTrue(bigShown >= 16, csv.body());
 
     // Tenant isolation: another tenant's cohort and alert are out of reach.
@@ -295,23 +311,32 @@ class CohortAlertsIT {
     long otherCohort;
     try (Connection c = db();
         AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
-      otherCohort = seeder.cohort(other, new CohortSpec(2019, 120, 4, 0.1, AFFECTIVE_AT_Y3), new Random(3));
+      otherCohort =
+          seeder.cohort(other, new CohortSpec(2019, 160, 4, 0.25, AFFECTIVE_AT_Y3), new Random(3));
     }
     evaluate(rapport, other);
     long otherAlert = ((Number) alerts(rapport, other).get(0).get("id")).longValue();
-    HttpResponse<String> foreign = rapport.get("/app/faculty/cohorts?s=" + s + "&cohort=" + otherCohort);
+    HttpResponse<String> foreign =
+        rapport.get("/app/faculty/cohorts?s=" + s + "&cohort=" + otherCohort);
     assertFalse(foreign.body().contains("data-cohort=\"" + otherCohort + "\""), foreign.body());
     assertEquals(
         404,
-        rapport.postForm("/app/faculty/alerts/" + otherAlert + "/acknowledge?s=" + s, "back=alerts").statusCode());
+        rapport
+            .postForm("/app/faculty/alerts/" + otherAlert + "/acknowledge?s=" + s, "back=alerts")
+            .statusCode());
 
-    String student = DevLaunch.session(rapport, "student", "stu-" + UUID.randomUUID().toString().substring(0, 6), "/app");
+    String student =
+        DevLaunch.session(
+            rapport, "student", "stu-" + UUID.randomUUID().toString().substring(0, 6), "/app");
     assertEquals(403, rapport.get("/app/faculty/cohorts?s=" + student).statusCode());
     assertEquals(403, rapport.get("/app/faculty/cohorts/export.csv?s=" + student).statusCode());
     assertEquals(403, rapport.get("/app/faculty/alerts?s=" + student).statusCode());
     assertEquals(
         403,
-        rapport.postForm("/app/faculty/alerts/" + otherAlert + "/acknowledge?s=" + student, "back=alerts").statusCode());
+        rapport
+            .postForm(
+                "/app/faculty/alerts/" + otherAlert + "/acknowledge?s=" + student, "back=alerts")
+            .statusCode());
   }
 
   @Test
@@ -327,32 +352,46 @@ class CohortAlertsIT {
               + UUID.randomUUID().toString().substring(0, 6)
               + "&target=/app/faculty/cohorts");
       wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("rapport-frame")));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohort trends"));
-      wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Declining cohort (dashboard IT)"))).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohort trends"));
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.linkText("Declining cohort (dashboard IT)")))
+          .click();
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
-              By.cssSelector("section[data-cohort=\"" + dev[1] + "\"] svg[data-chart=\"trend-total\"]")));
+              By.cssSelector(
+                  "section[data-cohort=\"" + dev[1] + "\"] svg[data-chart=\"trend-total\"]")));
       WebElement chart = browser.findElement(By.cssSelector("svg[data-chart=\"trend-total\"]"));
       assertTrue(chart.findElements(By.cssSelector("circle.mean")).size() >= 4);
       WebElement card =
-          browser.findElement(By.cssSelector("section[data-cohort=\"" + dev[1] + "\"] article[data-state=\"OPEN\"]"));
+          browser.findElement(
+              By.cssSelector(
+                  "section[data-cohort=\"" + dev[1] + "\"] article[data-state=\"OPEN\"]"));
       String id = card.getAttribute("data-alert-id");
       assertTrue(card.getText().contains("fell"), card.getText());
 
       card.findElement(By.cssSelector("button[data-action=\"acknowledge\"]")).click();
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
-              By.cssSelector("article[data-alert-id=\"" + id + "\"][data-state=\"ACKNOWLEDGED\"]")));
+              By.cssSelector(
+                  "article[data-alert-id=\"" + id + "\"][data-state=\"ACKNOWLEDGED\"]")));
       assertTrue(browser.getPageSource().contains("marked as acknowledged"));
 
-      WebElement acknowledged = browser.findElement(By.cssSelector("article[data-alert-id=\"" + id + "\"]"));
-      acknowledged.findElement(By.tagName("textarea")).sendKeys("Scheduled NURSE practice for the class.");
+      WebElement acknowledged =
+          browser.findElement(By.cssSelector("article[data-alert-id=\"" + id + "\"]"));
+      acknowledged
+          .findElement(By.tagName("textarea"))
+          .sendKeys("Scheduled NURSE practice for the class.");
       acknowledged.findElement(By.cssSelector("button[data-action=\"resolve\"]")).click();
       WebElement resolved =
           wait.until(
               ExpectedConditions.presenceOfElementLocated(
-                  By.cssSelector("article[data-alert-id=\"" + id + "\"][data-state=\"RESOLVED\"]")));
-      assertTrue(resolved.getText().contains("Scheduled NURSE practice for the class."), resolved.getText());
+                  By.cssSelector(
+                      "article[data-alert-id=\"" + id + "\"][data-state=\"RESOLVED\"]")));
+      assertTrue(
+          resolved.getText().contains("Scheduled NURSE practice for the class."),
+          resolved.getText());
       assertTrue(resolved.getText().contains("Acknowledged by"), resolved.getText());
 
       browser.switchTo().defaultContent();
@@ -362,7 +401,9 @@ class CohortAlertsIT {
               + UUID.randomUUID().toString().substring(0, 6)
               + "&target=/app/faculty/cohorts");
       wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("rapport-frame")));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "This page is for faculty"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.tagName("body"), "This page is for faculty"));
       assertTrue(browser.findElements(By.cssSelector("svg[data-chart]")).isEmpty());
     } finally {
       browser.quit();
@@ -402,8 +443,10 @@ class CohortAlertsIT {
     if (devCohorts != null) {
       return devCohorts;
     }
-    DevLaunch.session(rapport, "instructor", "seed-" + UUID.randomUUID().toString().substring(0, 6), "/app");
-    List<Object> registrations = JSONArrayUtils.parse(rapport.adminGet("/api/admin/registrations").body());
+    DevLaunch.session(
+        rapport, "instructor", "seed-" + UUID.randomUUID().toString().substring(0, 6), "/app");
+    List<Object> registrations =
+        JSONArrayUtils.parse(rapport.adminGet("/api/admin/registrations").body());
     long tenant = -1;
     for (Object r : registrations) {
       Map<?, ?> reg = (Map<?, ?>) r;
@@ -420,12 +463,19 @@ class CohortAlertsIT {
       declining =
           seeder.cohort(
               tenant,
-              new CohortSpec(1991, "Declining cohort (dashboard IT)", 120, 4, 0.1, List.of(AFFECTIVE_AT_Y3)),
+              new CohortSpec(
+                  1991, "Declining cohort (dashboard IT)", 160, 4, 0.25, List.of(AFFECTIVE_AT_Y3)),
               random);
       small =
           seeder.cohort(
               tenant,
-              new CohortSpec(1992, "Small cohort (dashboard IT)", 7, 4, 0.0, List.of(new Decline("affective", 3, 9))),
+              new CohortSpec(
+                  1992,
+                  "Small cohort (dashboard IT)",
+                  7,
+                  4,
+                  0.0,
+                  List.of(new Decline("affective", 3, 9))),
               random);
     }
     evaluate(rapport, tenant);
@@ -434,13 +484,15 @@ class CohortAlertsIT {
   }
 
   private static Map<String, Object> evaluate(RapportClient rapport, long tenant) throws Exception {
-    HttpResponse<String> answer = rapport.adminPost("/api/admin/alerts/" + tenant + "/evaluate", "");
+    HttpResponse<String> answer =
+        rapport.adminPost("/api/admin/alerts/" + tenant + "/evaluate", "");
     assertEquals(200, answer.statusCode(), answer.body());
     return JSONObjectUtils.parse(answer.body());
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> alerts(RapportClient rapport, long tenant) throws Exception {
+  private static List<Map<String, Object>> alerts(RapportClient rapport, long tenant)
+      throws Exception {
     HttpResponse<String> answer = rapport.adminGet("/api/admin/alerts/" + tenant);
     assertEquals(200, answer.statusCode(), answer.body());
     List<Map<String, Object>> list = new ArrayList<>();
@@ -451,7 +503,8 @@ class CohortAlertsIT {
   }
 
   private static List<Object> waitForMail(
-      RapportClient rapport, long tenant, java.util.function.Predicate<Map<?, ?>> each) throws Exception {
+      RapportClient rapport, long tenant, java.util.function.Predicate<Map<?, ?>> each)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     List<Object> mail = List.of();
     while (System.nanoTime() < deadline) {

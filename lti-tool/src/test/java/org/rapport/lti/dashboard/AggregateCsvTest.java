@@ -27,7 +27,10 @@ class AggregateCsvTest {
   private static Dataset dataset() {
     Random random = new Random(1);
     Dataset.Builder b = Dataset.builder("total", "affective");
-    b.cohort(BIG.key(), 2020).roster(BIG.key(), 40).cohort(SMALL.key(), 2021).roster(SMALL.key(), 6);
+    b.cohort(BIG.key(), 2020)
+        .roster(BIG.key(), 40)
+        .cohort(SMALL.key(), 2021)
+        .roster(SMALL.key(), 6);
     for (CohortInfo c : new CohortInfo[] {BIG, SMALL}) {
       for (int s = 0; s < c.rosterSize(); s++) {
         for (int w = 0; w < 3; w++) {
@@ -48,7 +51,8 @@ class AggregateCsvTest {
   void smallCohortsAreListedWithoutAnyFigure() {
     Dataset d = dataset();
     CohortReport report = CohortStatistics.analyse(d, AnalysisSettings.defaults());
-    String csv = AggregateCsv.write(report, observations(d), "rapport-empathy", AlertVocabulary.shipped());
+    String csv =
+        AggregateCsv.write(report, observations(d), "rapport-empathy", AlertVocabulary.shipped());
     String[] lines = csv.split("\r\n");
     assertEquals(AggregateCsv.HEADER.strip(), lines[0]);
     int columns = lines[0].split(",", -1).length;
@@ -60,7 +64,8 @@ class AggregateCsvTest {
         assertTrue(line.matches(".*,,,,,,,,,,,,,yes"), line);
       } else if (line.contains("Class of 2024")) {
         big++;
-        assertTrue(line.startsWith("summary,\"'=big") || line.contains(",\"Class of 2024, =big\","), line);
+        assertTrue(
+            line.startsWith("summary,\"'=big") || line.contains(",\"Class of 2024, =big\","), line);
         assertTrue(line.endsWith(",no"), line);
       }
       assertEquals(columns, line.replaceAll("\"[^\"]*\"", "q").split(",", -1).length, line);
