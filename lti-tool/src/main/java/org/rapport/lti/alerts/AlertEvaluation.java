@@ -2,8 +2,8 @@ package org.rapport.lti.alerts;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -34,11 +34,11 @@ import org.rapport.lti.settings.RapportSettings;
 /**
  * Runs {@link TenantEvaluation}: every hour for every enabled tenant, at once when {@link
  * AssessmentDataChanged} is fired (wave closed, import finished), and when an administrator asks.
- * Evaluations run one at a time on a node; the alert table's unique key keeps them idempotent
- * across nodes too.
+ * Evaluations run one at a time on a node (pages reading the vocabulary never wait for them); the
+ * alert table's unique key keeps them idempotent across nodes too.
  */
 @Singleton
-@Lock(LockType.WRITE)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AlertEvaluation {
   private static final Logger LOG = Logger.getLogger(AlertEvaluation.class.getName());
@@ -53,7 +53,9 @@ public class AlertEvaluation {
   @ConfigProperty(name = "rapport.curriculum.modules-dir")
   Optional<String> modulesDir;
 
-  private AlertVocabulary words;
+  private final java.util.concurrent.locks.ReentrantLock running =
+      new java.util.concurrent.locks.ReentrantLock();
+  private volatile AlertVocabulary words;
   private volatile URI lastSeenBase;
 
   @PostConstruct
@@ -65,18 +67,15 @@ public class AlertEvaluation {
             InstrumentCatalog.shipped());
   }
 
-  @Lock(LockType.READ)
   public AlertVocabulary vocabulary() {
     return words;
   }
 
   /** Remembers the address requests reach Rapport at, for links in mail when none is configured. */
-  @Lock(LockType.READ)
   public void seen(URI base) {
     lastSeenBase = base;
   }
 
-  @Lock(LockType.READ)
   public String dashboardUrl(long cohortId) {
     Optional<URI> base = rapport.configuredPublicUrl();
     if (base.isEmpty() && lastSeenBase != null) {
@@ -86,6 +85,7 @@ public class AlertEvaluation {
   }
 
   public TenantEvaluation.Result evaluate(long registrationId) throws SQLException {
+    running.lock();
     try (Connection connection = dataSource.getConnection()) {
       TenantEvaluation.Result result =
           new TenantEvaluation(words, privacy.minimumGroupSize(), this::dashboardUrl)
@@ -102,6 +102,8 @@ public class AlertEvaluation {
                     + " mail(s) queued.");
       }
       return result;
+    } finally {
+      running.unlock();
     }
   }
 
@@ -137,12 +139,12 @@ public class AlertEvaluation {
     return results;
   }
 
-  void onDataChanged(
+  public void onDataChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) AssessmentDataChanged event) {
     evaluateQuietly(event);
   }
 
-  void onDataChangedAsync(@ObservesAsync AssessmentDataChanged event) {
+  public void onDataChangedAsync(@ObservesAsync AssessmentDataChanged event) {
     evaluateQuietly(event);
   }
 

@@ -69,6 +69,8 @@ public final class ObservationQuery {
       throws SQLException {
     Map<Long, CohortInfo> cohorts = new HashMap<>();
     Map<Long, Row> responses = new HashMap<>();
+    Map<String, Integer> subscaleIndex = new HashMap<>();
+    Map<String, String> strings = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(SQL)) {
       statement.setLong(1, registrationId);
       statement.setInt(2, latestYear);
@@ -101,7 +103,10 @@ public final class ObservationQuery {
         }
       }
     }
-    return new TenantObservations(registrationId, cohorts, datasets(cohorts, responses.values()));
+    String[] subscaleNames = new String[subscaleIndex.size()];
+    subscaleIndex.forEach((name, k) -> subscaleNames[k] = name);
+    return new TenantObservations(
+        registrationId, cohorts, datasets(cohorts, responses.values(), subscaleNames));
   }
 
   private static final class Row {
@@ -110,7 +115,7 @@ public final class ObservationQuery {
     final long student;
     final String instrument;
     final double total;
-    final Map<String, Double> subscales = new HashMap<>(4);
+    double[] subscales = EMPTY;
 
     Row(long cohort, String stage, long student, String instrument, double total) {
       this.cohort = cohort;
@@ -119,10 +124,21 @@ public final class ObservationQuery {
       this.instrument = instrument;
       this.total = total;
     }
+
+    void set(int k, double value) {
+      if (k >= subscales.length) {
+        double[] grown = Arrays.copyOf(subscales, Math.max(k + 1, 4));
+        Arrays.fill(grown, subscales.length, grown.length, Double.NaN);
+        subscales = grown;
+      }
+      subscales[k] = value;
+    }
   }
 
+  private static final double[] EMPTY = new double[0];
+
   private static Map<String, Dataset> datasets(
-      Map<Long, CohortInfo> cohorts, java.util.Collection<Row> rows) {
+      Map<Long, CohortInfo> cohorts, java.util.Collection<Row> rows, String[] subscaleNames) {
     Map<String, List<Row>> byInstrument = new HashMap<>();
     for (Row row : rows) {
       byInstrument.computeIfAbsent(row.instrument, i -> new ArrayList<>()).add(row);
@@ -135,23 +151,30 @@ public final class ObservationQuery {
                 : a.getKey().compareTo(b.getKey()));
     Map<String, Dataset> datasets = new LinkedHashMap<>();
     for (Map.Entry<String, List<Row>> e : ordered) {
-      datasets.put(e.getKey(), dataset(cohorts, e.getValue()));
+      datasets.put(e.getKey(), dataset(cohorts, e.getValue(), subscaleNames));
     }
     return datasets;
   }
 
-  private static Dataset dataset(Map<Long, CohortInfo> cohorts, List<Row> rows) {
+  private static Dataset dataset(
+      Map<Long, CohortInfo> cohorts, List<Row> rows, String[] subscaleNames) {
     TreeSet<String> subscales = new TreeSet<>();
+    boolean[] used = new boolean[subscaleNames.length];
     for (Row row : rows) {
-      subscales.addAll(row.subscales.keySet());
+      for (int k = 0; k < row.subscales.length; k++) {
+        if (!used[k] && !Double.isNaN(row.subscales[k])) {
+          used[k] = true;
+          subscales.add(subscaleNames[k]);
+        }
+      }
     }
     subscales.remove(TOTAL);
     List<String> measures = new ArrayList<>();
     measures.add(TOTAL);
     measures.addAll(subscales);
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < measures.size(); i++) {
-      index.put(measures.get(i), i);
+    int[] column = new int[subscaleNames.length];
+    for (int k = 0; k < subscaleNames.length; k++) {
+      column[k] = TOTAL.equals(subscaleNames[k]) ? -1 : measures.indexOf(subscaleNames[k]);
     }
     Dataset.Builder builder = Dataset.builder(measures);
     Map<Long, CohortKey> declared = new HashMap<>();
@@ -176,10 +199,9 @@ public final class ObservationQuery {
               });
       Arrays.fill(scores, Double.NaN);
       scores[0] = row.total;
-      for (Map.Entry<String, Double> s : row.subscales.entrySet()) {
-        Integer m = index.get(s.getKey());
-        if (m != null && m > 0) {
-          scores[m] = s.getValue();
+      for (int k = 0; k < row.subscales.length; k++) {
+        if (column[k] > 0) {
+          scores[column[k]] = row.subscales[k];
         }
       }
       builder.add(
