@@ -93,12 +93,21 @@ public final class ObservationQuery {
           if (row == null) {
             row =
                 new Row(
-                    cohortId, rs.getString(6), rs.getLong(7), rs.getString(8), rs.getDouble(10));
+                    cohortId,
+                    strings.computeIfAbsent(rs.getString(6), k -> k),
+                    rs.getLong(7),
+                    strings.computeIfAbsent(rs.getString(8), k -> k),
+                    rs.getDouble(10));
             responses.put(responseId, row);
           }
           String subscale = rs.getString(11);
           if (subscale != null) {
-            row.subscales.put(subscale, rs.getDouble(12));
+            Integer k = subscaleIndex.get(subscale);
+            if (k == null) {
+              k = subscaleIndex.size();
+              subscaleIndex.put(subscale, k);
+            }
+            row.set(k, rs.getDouble(12));
           }
         }
       }
