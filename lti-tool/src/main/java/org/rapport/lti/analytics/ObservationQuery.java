@@ -170,7 +170,7 @@ public final class ObservationQuery {
     TreeSet<String> subscales = new TreeSet<>();
     boolean[] used = new boolean[subscaleNames.length];
     for (Row row : rows) {
-      for (int k = 0; k < row.subscales.length; k++) {
+      for (int k = 0; k < Math.min(row.subscales.length, used.length); k++) {
         if (!used[k] && !Double.isNaN(row.subscales[k])) {
           used[k] = true;
           subscales.add(subscaleNames[k]);
@@ -208,7 +208,7 @@ public final class ObservationQuery {
               });
       Arrays.fill(scores, Double.NaN);
       scores[0] = row.total;
-      for (int k = 0; k < row.subscales.length; k++) {
+      for (int k = 0; k < Math.min(row.subscales.length, column.length); k++) {
         if (column[k] > 0) {
           scores[column[k]] = row.subscales[k];
         }

@@ -478,8 +478,8 @@ class CohortAlertsIT {
                   List.of(new Decline("affective", 3, 9))),
               random);
     }
-    evaluate(rapport, tenant);
     devCohorts = new long[] {tenant, declining, small};
+    evaluate(rapport, tenant);
     return devCohorts;
   }
 
