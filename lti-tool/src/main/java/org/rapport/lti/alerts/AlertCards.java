@@ -56,7 +56,7 @@ public final class AlertCards {
       c.put("effectName", AlertMail.effectName(a.effectSizeMeasure()));
       c.put("t", FigureFormat.effect(a.t()));
       c.put("df", FigureFormat.score(a.df()));
-      c.put("p", FigureFormat.p(a.p()));
+      c.put("p", FigureFormat.pStatement(a.p()));
       if (a.allStudents() != null) {
         c.put(
             "allStudents",

@@ -70,8 +70,8 @@ public final class AlertMail {
         .append(FigureFormat.effect(a.t()))
         .append(", df = ")
         .append(FigureFormat.score(a.df()))
-        .append(", p = ")
-        .append(FigureFormat.p(a.p()))
+        .append(", ")
+        .append(FigureFormat.pStatement(a.p()))
         .append('\n');
     if (a.allStudents() != null) {
       b.append("Estimated from every student's answers (mixed model, ")

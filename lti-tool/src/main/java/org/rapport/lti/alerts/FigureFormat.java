@@ -23,6 +23,11 @@ public final class FigureFormat {
     return v < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", v);
   }
 
+  /** "p = 0.012" or "p < 0.001". */
+  public static String pStatement(double v) {
+    return v < 0.001 ? "p < 0.001" : "p = " + p(v);
+  }
+
   /** A rate as a whole percentage, or "unknown". */
   public static String rate(Double v) {
     return v == null ? "unknown" : String.format(Locale.ROOT, "%.0f%%", v * 100);
