@@ -487,7 +487,7 @@ public class AssessmentResource {
   static Map<Integer, Integer> answers(MultivaluedMap<String, String> form) {
     Map<Integer, Integer> answers = new TreeMap<>();
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, List<String>> field : form.entrySet()) {
+    for (Map.Entry<String, List<String>> field : new TreeMap<>(form).entrySet()) {
       String name = field.getKey();
       if (!name.startsWith("item_")) {
         continue;

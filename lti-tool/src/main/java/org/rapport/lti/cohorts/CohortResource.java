@@ -18,15 +18,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.curriculum.cohorts.MatriculationYear;
-import org.rapport.curriculum.cohorts.TrainingStage;
-import org.rapport.curriculum.cohorts.WaveWindow;
-import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.admin.AdminOnly;
 import org.rapport.lti.admin.ConflictException;
 import org.rapport.lti.admin.InvalidRequestException;
 import org.rapport.lti.admin.MissingException;
 import org.rapport.lti.admin.RegistrationRepository;
-import org.rapport.lti.instruments.Instruments;
 import org.rapport.lti.settings.RapportSettings;
 
 /** Cohorts of a tenant and their waves. Administrators only. */
@@ -37,9 +33,8 @@ import org.rapport.lti.settings.RapportSettings;
 @Tag(name = "Cohorts and waves", description = "Cohorts, waves and schedule templates")
 public class CohortResource {
   @Inject Cohorts cohorts;
-  @Inject Waves waves;
+  @Inject WaveEditing editing;
   @Inject WaveUsage usage;
-  @Inject Instruments instruments;
   @Inject RegistrationRepository registrations;
   @Inject RapportSettings settings;
 
@@ -113,42 +108,10 @@ public class CohortResource {
   @Path("{id: [0-9]+}/waves")
   @Operation(summary = "Add a wave for a stage the cohort has none for")
   public Response addWave(@PathParam("id") long id, WaveRequestView request) {
-    Cohort cohort = cohort(id);
-    if (request == null) {
-      throw new InvalidRequestException(List.of("Send the wave as a JSON object."));
-    }
-    RequestProblems problems = new RequestProblems();
-    Optional<TrainingStage> stage = TrainingStage.parse(request.stage());
-    if (stage.isEmpty()) {
-      problems.add("stage: " + TrainingStage.unknown(request.stage()) + ".");
-    } else if (waves.find(id, stage.get()).isPresent()) {
-      problems.add(
-          "stage: this cohort already has a wave for "
-              + stage.get().label()
-              + "; change that wave instead.");
-    }
-    Optional<WaveWindow> window = window(problems, request);
-    Optional<InstrumentRef> instrument =
-        problems.instrument(instruments, "instrument", request.instrument(), request.version());
-    problems.throwIfAny();
-    Wave wave = waves.create(id, stage.get(), window.get(), instrument.get(), WaveOrigin.ADMIN);
+    Wave wave = editing.add(id, request);
     return Response.created(URI.create("api/admin/waves/" + wave.getId()))
-        .entity(WaveView.of(wave, cohort, usage.counts(wave.getId()), settings.today()))
+        .entity(WaveView.of(wave, cohort(id), usage.counts(wave.getId()), settings.today()))
         .build();
-  }
-
-  /** Reads and checks a wave's dates. */
-  static Optional<WaveWindow> window(RequestProblems problems, WaveRequestView request) {
-    Optional<LocalDate> opens = problems.date("opens", request.opens());
-    Optional<LocalDate> closes = problems.date("closes", request.closes());
-    if (opens.isEmpty() || closes.isEmpty()) {
-      return Optional.empty();
-    }
-    if (closes.get().isBefore(opens.get())) {
-      problems.add("closes: " + closes.get() + " is before the opening day " + opens.get() + ".");
-      return Optional.empty();
-    }
-    return Optional.of(new WaveWindow(opens.get(), closes.get()));
   }
 
   private Cohort cohort(long id) {

@@ -8,18 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.curriculum.cohorts.TrainingStage;
-import org.rapport.curriculum.cohorts.WaveWindow;
-import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.admin.AdminOnly;
-import org.rapport.lti.admin.ConflictException;
-import org.rapport.lti.admin.InvalidRequestException;
 import org.rapport.lti.admin.MissingException;
-import org.rapport.lti.instruments.Instruments;
 import org.rapport.lti.settings.RapportSettings;
 
 /** One wave: read it, change its dates or instrument. Administrators only. */
@@ -32,7 +24,7 @@ public class WaveResource {
   @Inject Waves waves;
   @Inject Cohorts cohorts;
   @Inject WaveUsage usage;
-  @Inject Instruments instruments;
+  @Inject WaveEditing editing;
   @Inject RapportSettings settings;
 
   @GET
@@ -49,33 +41,12 @@ public class WaveResource {
           "Change a wave's opening and closing dates (both included) and instrument; the"
               + " instrument cannot change once the wave has responses")
   public WaveView change(@PathParam("id") long id, WaveRequestView request) {
-    Wave wave = wave(id);
-    if (request == null) {
-      throw new InvalidRequestException(List.of("Send the wave as a JSON object."));
-    }
-    RequestProblems problems = new RequestProblems();
-    if (request.stage() != null
-        && !request.stage().isBlank()
-        && TrainingStage.parse(request.stage()).filter(s -> s == wave.getStage()).isEmpty()) {
-      problems.add(
-          "stage: a wave's stage cannot change; this wave is for " + wave.getStage().name() + ".");
-    }
-    Optional<WaveWindow> window = CohortResource.window(problems, request);
-    Optional<InstrumentRef> instrument =
-        problems.instrument(instruments, "instrument", request.instrument(), request.version());
-    problems.throwIfAny();
-    WaveUsage.Counts counts = usage.counts(id);
-    if (!instrument.get().equals(wave.instrument()) && counts.total() > 0) {
-      throw new ConflictException(
-          "This wave already has "
-              + counts.total()
-              + " responses to "
-              + wave.instrument()
-              + "; its instrument can no longer change. Its dates can.");
-    }
-    Wave changed = waves.change(wave, window.get(), instrument.get());
+    Wave changed = editing.change(id, request);
     return WaveView.of(
-        changed, cohorts.find(changed.getCohortId()).orElseThrow(), counts, settings.today());
+        changed,
+        cohorts.find(changed.getCohortId()).orElseThrow(),
+        usage.counts(id),
+        settings.today());
   }
 
   private Wave wave(long id) {
