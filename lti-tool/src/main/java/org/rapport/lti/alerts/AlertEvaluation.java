@@ -34,8 +34,8 @@ import org.rapport.lti.settings.RapportSettings;
 /**
  * Runs {@link TenantEvaluation}: every hour for every enabled tenant, at once when {@link
  * AssessmentDataChanged} is fired (wave closed, import finished), and when an administrator asks.
- * Evaluations run one at a time on a node (pages reading the vocabulary never wait for them); the
- * alert table's unique key keeps them idempotent across nodes too.
+ * Evaluations of one tenant run one at a time on a node, two tenants in parallel; the alert table's
+ * unique key keeps them idempotent across nodes too.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -53,8 +53,14 @@ public class AlertEvaluation {
   @ConfigProperty(name = "rapport.curriculum.modules-dir")
   Optional<String> modulesDir;
 
-  private final java.util.concurrent.locks.ReentrantLock running =
-      new java.util.concurrent.locks.ReentrantLock();
+  /** Two tenants at a time: the database works on one while the statistics run on the other. */
+  static final int PARALLEL = 2;
+
+  private final java.util.concurrent.ConcurrentHashMap<
+          Long, java.util.concurrent.locks.ReentrantLock>
+      running = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Resource jakarta.enterprise.concurrent.ManagedExecutorService executor;
   private volatile AlertVocabulary words;
   private volatile URI lastSeenBase;
 
@@ -85,7 +91,10 @@ public class AlertEvaluation {
   }
 
   public TenantEvaluation.Result evaluate(long registrationId) throws SQLException {
-    running.lock();
+    java.util.concurrent.locks.ReentrantLock lock =
+        running.computeIfAbsent(
+            registrationId, id -> new java.util.concurrent.locks.ReentrantLock());
+    lock.lock();
     try (Connection connection = dataSource.getConnection()) {
       TenantEvaluation.Result result =
           new TenantEvaluation(words, privacy.minimumGroupSize(), this::dashboardUrl)
@@ -103,7 +112,7 @@ public class AlertEvaluation {
       }
       return result;
     } finally {
-      running.unlock();
+      lock.unlock();
     }
   }
 
@@ -129,13 +138,34 @@ public class AlertEvaluation {
       LOG.log(Level.WARNING, "Alert evaluation could not list the tenants.", e);
       return results;
     }
-    for (long tenant : tenants) {
+    java.util.Queue<Long> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(tenants);
+    List<TenantEvaluation.Result> collected =
+        java.util.Collections.synchronizedList(new ArrayList<>());
+    Runnable worker =
+        () -> {
+          for (Long tenant = queue.poll(); tenant != null; tenant = queue.poll()) {
+            try {
+              collected.add(evaluate(tenant));
+            } catch (SQLException | RuntimeException e) {
+              LOG.log(Level.WARNING, "Alert evaluation of tenant " + tenant + " failed.", e);
+            }
+          }
+        };
+    List<java.util.concurrent.Future<?>> helpers = new ArrayList<>();
+    for (int i = 1; i < PARALLEL; i++) {
+      helpers.add(executor.submit(worker));
+    }
+    worker.run();
+    for (java.util.concurrent.Future<?> helper : helpers) {
       try {
-        results.add(evaluate(tenant));
-      } catch (SQLException | RuntimeException e) {
-        LOG.log(Level.WARNING, "Alert evaluation of tenant " + tenant + " failed.", e);
+        helper.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.log(Level.WARNING, "An alert evaluation worker failed.", e);
       }
     }
+    results.addAll(collected);
     return results;
   }
 
