@@ -362,6 +362,7 @@ class CohortAlertsIT {
               By.cssSelector(
                   "section[data-cohort=\"" + dev[1] + "\"] svg[data-chart=\"trend-total\"]")));
       WebElement chart = browser.findElement(By.cssSelector("svg[data-chart=\"trend-total\"]"));
+      saveScreenshot(browser, "cohort-dashboard.png");
       assertTrue(chart.findElements(By.cssSelector("circle.mean")).size() >= 4);
       WebElement card =
           browser.findElement(
@@ -521,6 +522,18 @@ class CohortAlertsIT {
       return true;
     } catch (java.io.IOException e) {
       return false;
+    }
+  }
+
+  /** Keeps a picture of the page under target/screenshots for people to look at. */
+  private static void saveScreenshot(ChromeDriver browser, String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(
+          dir.resolve(name), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
