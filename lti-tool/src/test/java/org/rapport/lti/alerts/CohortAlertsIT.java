@@ -276,6 +276,16 @@ class CohortAlertsIT {
     assertTrue(html.contains("<caption>"), html);
     assertFalse(html.contains("synthetic-"), "no pseudonym on the page");
 
+    HttpResponse<String> inbox = rapport.get("/app/faculty/alerts?s=" + s);
+    assertEquals(200, inbox.statusCode(), inbox.body());
+    assertTrue(inbox.body().contains("data-alert-id="), inbox.body());
+    assertTrue(inbox.body().contains("When does Rapport raise an alert?"), inbox.body());
+    assertTrue(inbox.body().contains("The effect size is \u22120.30 or lower"), inbox.body());
+    HttpResponse<String> ruleForFaculty =
+        rapport.get("/app/faculty/alerts/rule?s=" + s, "Accept", "application/json");
+    assertEquals(200, ruleForFaculty.statusCode(), ruleForFaculty.body());
+    assertTrue(ruleForFaculty.body().contains("\"recipients\":[]"), "addresses stay with admins");
+
     HttpResponse<String> small = rapport.get("/app/faculty/cohorts?s=" + s + "&cohort=" + dev[2]);
     assertEquals(200, small.statusCode(), small.body());
     String hidden = small.body();
