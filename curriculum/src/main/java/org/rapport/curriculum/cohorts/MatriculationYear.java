@@ -12,6 +12,9 @@ public record MatriculationYear(int value) implements Comparable<MatriculationYe
 
   public static final int EARLIEST = 1950;
 
+  private static final java.util.regex.Pattern FOUR_DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{4}");
+
   /** Why a text is not a year. */
   public static final String NOT_A_YEAR =
       "'%s' is not a year; give the year the student started medical school, e.g. 2024";
@@ -41,7 +44,7 @@ public record MatriculationYear(int value) implements Comparable<MatriculationYe
   /** Reads a year as typed; empty with the reason in {@code problem} when it is not acceptable. */
   public static Parsed parse(String text, Year now) {
     String t = text == null ? "" : text.strip();
-    if (!t.matches("[0-9]{4}")) {
+    if (!FOUR_DIGITS.matcher(t).matches()) {
       return new Parsed(Optional.empty(), Optional.of(String.format(NOT_A_YEAR, t)));
     }
     int year = Integer.parseInt(t);

@@ -23,7 +23,6 @@ import org.rapport.curriculum.cohorts.MatriculationYear;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
-import org.rapport.curriculum.instruments.InstrumentId;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.curriculum.instruments.Item;
 import org.rapport.curriculum.instruments.ScoreRange;
@@ -78,6 +77,7 @@ public final class ResultFileValidator {
       "student %s is in the cohort of %d in row %d; a student belongs to one cohort";
 
   private static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
   private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1,9}");
   private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,9}(\\.[0-9]{1,6})?");
   private static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.011");
@@ -92,12 +92,20 @@ public final class ResultFileValidator {
   private final Map<HistoricalResult.Key, Long> seen = new HashMap<>();
   private final Map<String, long[]> cohortOf = new HashMap<>();
   private final Map<InstrumentRef, Scorer> scorers = new HashMap<>();
+  private final Map<String, Map<String, Instrument>> versionsById = new HashMap<>();
+  private final String installed;
   private boolean headerOk;
 
   public ResultFileValidator(InstrumentCatalog catalog, LocalDate today) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.today = Objects.requireNonNull(today, "today");
     this.now = Year.from(today);
+    for (Instrument i : catalog.all()) {
+      versionsById
+          .computeIfAbsent(i.id().value(), k -> new LinkedHashMap<>())
+          .put(String.valueOf(i.version()), i);
+    }
+    this.installed = String.join(", ", versionsById.keySet().stream().sorted().toList());
   }
 
   /** Checks the header row (row 1); an empty list means the file had no rows at all. */
@@ -291,44 +299,29 @@ public final class ResultFileValidator {
   private Instrument instrument(long row, List<String> fields, List<RowProblem> problems) {
     String id = value(fields, ResultColumns.INSTRUMENT);
     String versionText = value(fields, ResultColumns.VERSION);
-    Instrument found = null;
-    boolean idOk = false;
+    Map<String, Instrument> versions = versionsById.get(id);
     if (id.isEmpty()) {
       problems.add(required(row, ResultColumns.INSTRUMENT, "instrument id"));
-    } else {
-      String installed =
-          catalog.all().stream()
-              .map(i -> i.id().value())
-              .distinct()
-              .collect(Collectors.joining(", "));
-      boolean known = catalog.all().stream().anyMatch(i -> i.id().value().equals(id));
-      if (!known) {
-        problems.add(
-            new RowProblem(
-                row, ResultColumns.INSTRUMENT, String.format(UNKNOWN_INSTRUMENT, id, installed)));
-      } else {
-        idOk = true;
-      }
+    } else if (versions == null) {
+      problems.add(
+          new RowProblem(
+              row, ResultColumns.INSTRUMENT, String.format(UNKNOWN_INSTRUMENT, id, installed)));
     }
+    Instrument found = null;
     if (versionText.isEmpty()) {
       problems.add(required(row, ResultColumns.VERSION, "instrument version"));
-    } else if (!versionText.matches("[1-9][0-9]{0,5}")) {
+    } else if (!VERSION.matcher(versionText).matches()) {
       problems.add(
           new RowProblem(row, ResultColumns.VERSION, String.format(NOT_A_VERSION, versionText)));
-    } else if (idOk) {
-      InstrumentId instrumentId = InstrumentId.of(id);
-      found = catalog.find(instrumentId, Integer.parseInt(versionText)).orElse(null);
+    } else if (versions != null) {
+      found = versions.get(versionText);
       if (found == null) {
-        String versions =
-            catalog.all().stream()
-                .filter(i -> i.id().equals(instrumentId))
-                .map(i -> String.valueOf(i.version()))
-                .collect(Collectors.joining(", "));
         problems.add(
             new RowProblem(
                 row,
                 ResultColumns.VERSION,
-                String.format(UNKNOWN_VERSION, id, versionText, versions)));
+                String.format(
+                    UNKNOWN_VERSION, id, versionText, String.join(", ", versions.keySet()))));
       }
     }
     return found;

@@ -1,8 +1,5 @@
 package org.rapport.curriculum.instruments;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,14 +69,7 @@ public final class InstrumentDefinitionReader {
 
   /** Reads a definition from the file system; the path names the file in problems. */
   public static Instrument read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InstrumentException(
-          List.of(new InstrumentProblem(file.toString(), "(file)", "cannot be read: " + e)));
-    }
-    return parse(file.toString(), text);
+    return parse(file.toString(), YamlFields.readText(file));
   }
 
   /**
@@ -90,11 +80,7 @@ public final class InstrumentDefinitionReader {
    */
   public static Instrument parse(String file, String yaml) {
     YamlFields y = new YamlFields(file);
-    Map<?, ?> doc = y.loadMapping(yaml);
-    if (doc == null) {
-      y.throwIfAny();
-    }
-    y.onlyKnown(doc, "", TOP);
+    Map<?, ?> doc = y.root(yaml, TOP);
 
     InstrumentId id = null;
     String idText = y.text(doc, "", "id", true);

@@ -1,8 +1,5 @@
 package org.rapport.curriculum.instruments;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,14 +39,7 @@ public record LicensedItemTexts(String file, InstrumentRef instrument, Map<Integ
 
   /** Reads a texts file from the file system; the path names the file in problems. */
   public static LicensedItemTexts read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InstrumentException(
-          List.of(new InstrumentProblem(file.toString(), "(file)", "cannot be read: " + e)));
-    }
-    return parse(file.toString(), text);
+    return parse(file.toString(), YamlFields.readText(file));
   }
 
   /**
@@ -59,11 +49,7 @@ public record LicensedItemTexts(String file, InstrumentRef instrument, Map<Integ
    */
   public static LicensedItemTexts parse(String file, String yaml) {
     YamlFields y = new YamlFields(file);
-    Map<?, ?> doc = y.loadMapping(yaml);
-    if (doc == null) {
-      y.throwIfAny();
-    }
-    y.onlyKnown(doc, "", TOP);
+    Map<?, ?> doc = y.root(yaml, TOP);
     String id = y.text(doc, "", "instrument", true);
     if (id != null && !InstrumentId.SLUG.matcher(id).matches()) {
       y.problem("instrument", InstrumentId.SLUG_RULE);

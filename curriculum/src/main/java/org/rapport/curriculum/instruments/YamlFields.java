@@ -31,6 +31,26 @@ final class YamlFields {
   }
 
   /** The document's top-level mapping, or null (with a problem recorded) when there is none. */
+  /** Reads a file's text; an unreadable file is a problem naming it. */
+  static String readText(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new InstrumentException(
+          List.of(new InstrumentProblem(file.toString(), "(file)", "cannot be read: " + e)));
+    }
+  }
+
+  /** The document's top-level mapping, holding only {@code known} keys; throws when unreadable. */
+  Map<?, ?> root(String text, Set<String> known) {
+    Map<?, ?> doc = loadMapping(text);
+    if (doc == null) {
+      throwIfAny();
+    }
+    onlyKnown(doc, "", known);
+    return doc;
+  }
+
   Map<?, ?> loadMapping(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);

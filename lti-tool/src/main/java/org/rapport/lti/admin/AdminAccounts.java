@@ -58,9 +58,8 @@ public class AdminAccounts {
   /** Creates a one-time setup token and returns it; only its hash is stored. */
   @Transactional
   public String newSetupToken() {
-    secrets.remove(SETUP_TOKEN);
     String token = ServerSecrets.randomValue().replace('+', '-').replace('/', '_').replace("=", "");
-    secrets.create(SETUP_TOKEN, sha256(token));
+    secrets.put(SETUP_TOKEN, sha256(token));
     return token;
   }
 

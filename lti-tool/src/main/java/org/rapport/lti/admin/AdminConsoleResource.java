@@ -94,6 +94,43 @@ public class AdminConsoleResource {
   }
 
   @POST
+  @Path("registrations/{id: [0-9]+}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response edit(
+      @PathParam("id") long id,
+      @FormParam("name") String name,
+      @FormParam("platformKind") String platformKind,
+      @FormParam("authEndpoint") String authEndpoint,
+      @FormParam("tokenEndpoint") String tokenEndpoint,
+      @FormParam("jwksUri") String jwksUri,
+      @FormParam("deploymentPolicy") String deploymentPolicy) {
+    PlatformRegistration r =
+        registrations
+            .find(id)
+            .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such registration."));
+    try {
+      RegistrationSettings checked =
+          RegistrationSettings.from(
+              new RegistrationRequestView(
+                  name,
+                  platformKind,
+                  r.getIssuer(),
+                  r.getClientId(),
+                  authEndpoint,
+                  tokenEndpoint,
+                  jwksUri,
+                  deploymentPolicy,
+                  r.isEnabled()));
+      registrations.update(id, checked);
+      return Response.ok(render("Registration " + checked.name() + " saved.", null, Map.of()))
+          .build();
+    } catch (InvalidRequestException e) {
+      return Response.status(400).entity(render(null, e.problems(), Map.of())).build();
+    }
+  }
+
+  @POST
   @Path("registrations/{id: [0-9]+}/toggle")
   @Operation(hidden = true)
   public Response toggle(@PathParam("id") long id) {

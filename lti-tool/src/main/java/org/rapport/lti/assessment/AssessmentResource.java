@@ -251,6 +251,9 @@ public class AssessmentResource {
     List<Trajectory> own = trajectories.of(student.getId());
     values.put("trajectories", trajectoryViews(own));
     values.put("hasTrajectories", !own.isEmpty());
+    values.put(
+        "anyProrated",
+        own.stream().flatMap(t -> t.points().stream()).anyMatch(Trajectory.Point::prorated));
     values.put("minGroupSize", settings.minGroupSize());
 
     Optional<Wave> open =
@@ -274,6 +277,7 @@ public class AssessmentResource {
     if (response.isPresent() && response.get().getStatus().isFinal()) {
       values.put("submitted", true);
       values.put("justSubmitted", justSubmitted);
+      values.put("imported", response.get().getStatus() == ResponseStatus.IMPORTED);
       values.put(
           "submittedOn",
           response.get().getSubmittedAt() == null
@@ -399,11 +403,7 @@ public class AssessmentResource {
         row.put("prorated", p.prorated());
         row.put(
             "cohortMean",
-            p.cohortMean()
-                .mean()
-                .map(TrajectoryChart::plain)
-                .orElse(
-                    "Not shown (fewer than " + p.cohortMean().minimumGroupSize() + " answered)"));
+            p.cohortMean().mean().map(TrajectoryChart::plain).orElse("Not shown yet"));
         Map<String, String> bySubscale =
             p.subscales().stream()
                 .collect(

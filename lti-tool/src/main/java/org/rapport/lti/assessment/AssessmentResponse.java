@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.rapport.curriculum.instruments.InstrumentRef;
 
 /**
@@ -57,6 +58,9 @@ public class AssessmentResponse {
   @Column(name = "import_job_id")
   private Long importJobId;
 
+  @Column(nullable = false)
+  private String answers;
+
   protected AssessmentResponse() {}
 
   AssessmentResponse(long studentId, long waveId, InstrumentRef instrument, OffsetDateTime now) {
@@ -65,6 +69,7 @@ public class AssessmentResponse {
     this.instrumentId = instrument.id().value();
     this.instrumentVersion = instrument.version();
     this.status = ResponseStatus.DRAFT;
+    this.answers = "";
     this.startedAt = now;
     this.updatedAt = now;
   }
@@ -113,7 +118,13 @@ public class AssessmentResponse {
     return scoreVersion;
   }
 
-  void touched(OffsetDateTime now) {
+  /** The raw answers by item number. */
+  public Map<Integer, Integer> answers() {
+    return AnswerColumn.decode(answers);
+  }
+
+  void answer(Map<Integer, Integer> byItem, OffsetDateTime now) {
+    this.answers = AnswerColumn.encode(byItem);
     this.updatedAt = now;
   }
 

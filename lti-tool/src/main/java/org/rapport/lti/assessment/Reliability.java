@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,24 +47,19 @@ public class Reliability {
   public WaveReliability of(long waveId, InstrumentRef ref) {
     Instrument instrument = instruments.get(ref);
     Scorer scorer = new Scorer(instrument);
-    Map<Long, Map<Integer, Integer>> answers = new HashMap<>();
-    for (ResponseAnswer a :
+    List<String> sheets =
         em.createQuery(
-                "select a from ResponseAnswer a, AssessmentResponse r where a.responseId = r.id"
-                    + " and r.waveId = :w and r.instrumentId = :i and r.instrumentVersion = :v"
-                    + " and r.status <> :draft",
-                ResponseAnswer.class)
+                "select r.answers from AssessmentResponse r where r.waveId = :w and"
+                    + " r.instrumentId = :i and r.instrumentVersion = :v and r.status <> :draft",
+                String.class)
             .setParameter("w", waveId)
             .setParameter("i", ref.id().value())
             .setParameter("v", ref.version())
             .setParameter("draft", ResponseStatus.DRAFT)
-            .getResultList()) {
-      answers
-          .computeIfAbsent(a.responseId(), k -> new TreeMap<>())
-          .put(a.getItemNumber(), a.getAnswer());
-    }
+            .getResultList();
     List<Answers> complete = new ArrayList<>();
-    for (Map<Integer, Integer> byItem : answers.values()) {
+    for (String sheet : sheets) {
+      Map<Integer, Integer> byItem = AnswerColumn.decode(sheet);
       if (byItem.size() == instrument.items().size()) {
         complete.add(new Answers(ref, byItem));
       }

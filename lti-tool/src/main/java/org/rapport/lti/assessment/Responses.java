@@ -84,15 +84,8 @@ public class Responses {
 
   /** The raw answers of a response by item number. */
   public Map<Integer, Integer> answers(long responseId) {
-    Map<Integer, Integer> byItem = new TreeMap<>();
-    for (ResponseAnswer a :
-        em.createQuery(
-                "select a from ResponseAnswer a where a.responseId = :r", ResponseAnswer.class)
-            .setParameter("r", responseId)
-            .getResultList()) {
-      byItem.put(a.getItemNumber(), a.getAnswer());
-    }
-    return byItem;
+    AssessmentResponse r = em.find(AssessmentResponse.class, responseId);
+    return r == null ? Map.of() : r.answers();
   }
 
   /**
@@ -164,8 +157,7 @@ public class Responses {
     Student student = students.find(studentId).orElseThrow();
     Wave wave = waves.find(waveId).orElseThrow(() -> new AssessmentRefused(Refusal.NO_SUCH_WAVE));
     if (student.getCohortId() == null) {
-      throw new AssessmentRefused(
-          wave.getCohortId() == null ? Refusal.NO_COHORT : Refusal.NOT_YOUR_WAVE);
+      throw new AssessmentRefused(Refusal.NO_COHORT);
     }
     if (!student.getCohortId().equals(wave.getCohortId())) {
       throw new AssessmentRefused(Refusal.NOT_YOUR_WAVE);
@@ -231,31 +223,12 @@ public class Responses {
   }
 
   private Map<Integer, Integer> merge(AssessmentResponse response, Map<Integer, Integer> posted) {
-    Map<Integer, ResponseAnswer> stored = new TreeMap<>();
-    for (ResponseAnswer a :
-        em.createQuery(
-                "select a from ResponseAnswer a where a.responseId = :r", ResponseAnswer.class)
-            .setParameter("r", response.getId())
-            .getResultList()) {
-      stored.put(a.getItemNumber(), a);
-    }
-    posted.forEach(
-        (item, answer) -> {
-          ResponseAnswer a = stored.get(item);
-          if (a == null) {
-            a = new ResponseAnswer(response.getId(), item, answer);
-            em.persist(a);
-            stored.put(item, a);
-          } else {
-            a.change(answer);
-          }
-        });
+    Map<Integer, Integer> merged = new TreeMap<>(response.answers());
+    merged.putAll(posted);
     if (!posted.isEmpty()) {
-      response.touched(OffsetDateTime.now(ZoneOffset.UTC));
+      response.answer(merged, OffsetDateTime.now(ZoneOffset.UTC));
+      em.flush();
     }
-    em.flush();
-    Map<Integer, Integer> merged = new TreeMap<>();
-    stored.forEach((item, a) -> merged.put(item, a.getAnswer()));
     return merged;
   }
 

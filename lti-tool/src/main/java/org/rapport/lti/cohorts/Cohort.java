@@ -57,8 +57,4 @@ public class Cohort {
   public String getLabel() {
     return label;
   }
-
-  void relabel(String label) {
-    this.label = label;
-  }
 }

@@ -70,10 +70,6 @@ public class Cohorts {
     }
   }
 
-  public void relabel(Cohort cohort, String label) {
-    em.merge(cohort).relabel(label);
-  }
-
   /** The cohort's waves in training order. */
   public List<Wave> waves(long cohortId) {
     return em

@@ -121,8 +121,4 @@ public class Student {
   void unlink() {
     this.lmsSubject = null;
   }
-
-  void rename(String pseudonym) {
-    this.pseudonym = pseudonym;
-  }
 }

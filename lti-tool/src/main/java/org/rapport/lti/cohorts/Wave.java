@@ -104,11 +104,6 @@ public class Wave {
     return window().map(w -> w.contains(today)).orElse(false);
   }
 
-  /** Whether its window has ended before {@code today}. */
-  public boolean hasClosed(LocalDate today) {
-    return window().map(w -> w.closes().isBefore(today)).orElse(true);
-  }
-
   void change(WaveWindow window, InstrumentRef instrument, OffsetDateTime now) {
     this.opensOn = window.opens();
     this.closesOn = window.closes();

@@ -2,7 +2,6 @@ package org.rapport.lti.cohorts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -24,11 +23,6 @@ public class Waves {
 
   public Optional<Wave> find(long id) {
     return Optional.ofNullable(em.find(Wave.class, id));
-  }
-
-  /** The wave, with a write lock held until the transaction ends. */
-  public Optional<Wave> lock(long id) {
-    return Optional.ofNullable(em.find(Wave.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
   public Optional<Wave> find(long cohortId, TrainingStage stage) {

@@ -79,6 +79,12 @@ public class DevPlatform {
 
   /** Signs the id_token for a demo person's launch of {@code target}. */
   public String idToken(URI base, DemoPerson person, String nonce, URI target) {
+    return idToken(base, person, nonce, target, Map.of());
+  }
+
+  /** As {@link #idToken(URI, DemoPerson, String, URI)}, with LTI custom parameters. */
+  public String idToken(
+      URI base, DemoPerson person, String nonce, URI target, Map<String, String> custom) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -106,17 +112,25 @@ public class DevPlatform {
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/context",
                 Map.of(
-                    "id", "dev-course",
-                    "label", "CLIN-101",
-                    "title", "Clinical Communication (demo course)",
+                    "id",
+                    person.course(),
+                    "label",
+                    person.inDefaultCourse() ? "CLIN-101" : person.course(),
+                    "title",
+                    person.inDefaultCourse()
+                        ? "Clinical Communication (demo course)"
+                        : "Demo course " + person.course(),
                     "type",
-                        List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+                    List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/tool_platform",
                 Map.of("guid", "rapport-dev-platform", "name", "Rapport test platform"))
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
                 Map.of("document_target", "iframe"))
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/custom",
+                custom.isEmpty() ? null : Map.copyOf(custom))
             .build();
     try {
       SignedJWT jwt =

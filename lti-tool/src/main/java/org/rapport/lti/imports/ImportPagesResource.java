@@ -72,6 +72,10 @@ public class ImportPagesResource {
             ? (job.finished() ? 100 : 0)
             : Math.min(100, job.rowsProcessed() * 100 / job.rowsTotal()));
     values.put("hasProblems", !job.problems().isEmpty());
+    values.put(
+        "showCounts",
+        job.state().equals(ImportState.COMPLETED.name())
+            || job.state().equals(ImportState.UNCHANGED.name()));
     values.put("moreProblems", job.problemCount() > job.problems().size());
     return pages.render("admin-import", "Import " + id, values);
   }

@@ -30,6 +30,7 @@ import org.rapport.curriculum.cohorts.WaveWindow;
 import org.rapport.curriculum.imports.GivenScores;
 import org.rapport.curriculum.imports.HistoricalResult;
 import org.rapport.curriculum.instruments.SubscaleId;
+import org.rapport.lti.assessment.AnswerColumn;
 
 /**
  * Writes checked historical results with JDBC batch inserts, on a connection whose transaction the
@@ -103,7 +104,7 @@ public final class ImportWriter {
     }
     insertResponses(toInsert, known, progress);
     Map<HistoricalResult.Key, Long> ids = responseIds();
-    insertAnswersAndScores(toInsert, ids, progress, results.size());
+    insertScores(toInsert, ids, progress, results.size());
     return new Written(toInsert.size(), unchanged, studentsCreated, cohortsCreated);
   }
 
@@ -302,8 +303,8 @@ public final class ImportWriter {
         c.prepareStatement(
             "INSERT INTO assessment_response (student_id, wave_id, instrument_id,"
                 + " instrument_version, status, started_at, updated_at, submitted_at,"
-                + " completed_on, score_version, import_job_id, import_fingerprint) VALUES (?, ?,"
-                + " ?, ?, 'IMPORTED', ?, ?, NULL, ?, ?, ?, ?)")) {
+                + " completed_on, score_version, import_job_id, import_fingerprint, answers) VALUES"
+                + " (?, ?, ?, ?, 'IMPORTED', ?, ?, NULL, ?, ?, ?, ?, ?)")) {
       int n = 0;
       for (HistoricalResult r : results.values()) {
         long cohortId = known.cohortByYear.get(r.cohort().value());
@@ -321,6 +322,7 @@ public final class ImportWriter {
         s.setInt(8, r.instrument().version());
         s.setLong(9, jobId);
         s.setString(10, fingerprint(r));
+        s.setString(11, r.answers().map(a -> AnswerColumn.encode(a.byItem())).orElse(""));
         s.addBatch();
         if (++n % BATCH == 0) {
           s.executeBatch();
@@ -351,17 +353,13 @@ public final class ImportWriter {
     return ids;
   }
 
-  private void insertAnswersAndScores(
+  private void insertScores(
       Map<HistoricalResult.Key, HistoricalResult> results,
       Map<HistoricalResult.Key, Long> ids,
       LongConsumer progress,
       int total)
       throws SQLException {
-    try (PreparedStatement answers =
-            c.prepareStatement(
-                "INSERT INTO assessment_answer (response_id, item_number, answer) VALUES (?, ?,"
-                    + " ?)");
-        PreparedStatement scores =
+    try (PreparedStatement scores =
             c.prepareStatement(
                 "INSERT INTO assessment_score (response_id, scored_with_version, origin, status,"
                     + " keyed_sum, score_value, answered_count, item_count, rescore_run_id,"
@@ -377,12 +375,6 @@ public final class ImportWriter {
         long id = ids.get(e.getKey());
         int version = r.instrument().version();
         if (r.answers().isPresent()) {
-          for (Map.Entry<Integer, Integer> a : r.answers().get().byItem().entrySet()) {
-            answers.setLong(1, id);
-            answers.setInt(2, a.getKey());
-            answers.setInt(3, a.getValue());
-            answers.addBatch();
-          }
           Score score = r.score().orElseThrow();
           ScaleScore t = score.total().orElseThrow();
           score(
@@ -418,13 +410,11 @@ public final class ImportWriter {
         if (++n % BATCH == 0) {
           scores.executeBatch();
           subscales.executeBatch();
-          answers.executeBatch();
           progress.accept((results.size() + n) / 2);
         }
       }
       scores.executeBatch();
       subscales.executeBatch();
-      answers.executeBatch();
       progress.accept(total);
     }
   }

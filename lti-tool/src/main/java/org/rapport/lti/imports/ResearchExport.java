@@ -24,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.Subscale;
+import org.rapport.lti.assessment.AnswerColumn;
 import org.rapport.lti.audit.AuditAction;
 import org.rapport.lti.audit.AuditLog;
 import org.rapport.lti.instruments.Instruments;
@@ -59,6 +60,9 @@ public class ResearchExport {
         for (Subscale s : i.subscales()) {
           subscales.add(s.id().value());
         }
+        for (var item : i.items()) {
+          maxItem = Math.max(maxItem, item.number());
+        }
       }
     }
     StringBuilder csv = new StringBuilder();
@@ -68,7 +72,6 @@ public class ResearchExport {
           " WHERE st.registration_id = ? AND r.status <> 'DRAFT'"
               + (instrumentId == null ? "" : " AND r.instrument_id = ?");
       String from = " FROM assessment_response r JOIN student st ON st.id = r.student_id";
-      maxItem = maxItem(c, from, where, registrationId, instrumentId);
       List<String> header =
           new ArrayList<>(
               List.of(
@@ -89,20 +92,14 @@ public class ResearchExport {
       try (PreparedStatement main =
               c.prepareStatement(
                   "SELECT r.id, r.student_id, co.matriculation_year, w.stage, r.instrument_id,"
-                      + " r.instrument_version, r.status, r.score_version, s.status, s.score_value"
+                      + " r.instrument_version, r.status, r.score_version, s.status, s.score_value,"
+                      + " r.answers"
                       + from
                       + " JOIN wave w ON w.id = r.wave_id JOIN cohort co ON co.id = w.cohort_id"
                       + " LEFT JOIN assessment_score s ON s.response_id = r.id AND"
                       + " s.scored_with_version = r.score_version"
                       + where
                       + " ORDER BY r.id");
-          PreparedStatement answers =
-              c.prepareStatement(
-                  "SELECT a.response_id, a.item_number, a.answer FROM assessment_answer a JOIN"
-                      + " assessment_response r ON r.id = a.response_id JOIN student st ON st.id ="
-                      + " r.student_id"
-                      + where
-                      + " ORDER BY a.response_id, a.item_number");
           PreparedStatement subs =
               c.prepareStatement(
                   "SELECT x.response_id, x.subscale_id, x.score_value FROM"
@@ -111,7 +108,7 @@ public class ResearchExport {
                       + " st ON st.id = r.student_id"
                       + where
                       + " ORDER BY x.response_id")) {
-        for (PreparedStatement s : List.of(main, answers, subs)) {
+        for (PreparedStatement s : List.of(main, subs)) {
           s.setFetchSize(5000);
           s.setLong(1, registrationId);
           if (instrumentId != null) {
@@ -119,20 +116,11 @@ public class ResearchExport {
           }
         }
         try (ResultSet r = main.executeQuery();
-            ResultSet a = answers.executeQuery();
             ResultSet x = subs.executeQuery()) {
-          boolean aMore = a.next();
           boolean xMore = x.next();
           while (r.next()) {
             long id = r.getLong(1);
-            Map<Integer, Integer> items = new TreeMap<>();
-            while (aMore && a.getLong(1) < id) {
-              aMore = a.next();
-            }
-            while (aMore && a.getLong(1) == id) {
-              items.put(a.getInt(2), a.getInt(3));
-              aMore = a.next();
-            }
+            Map<Integer, Integer> items = AnswerColumn.decode(r.getString(11));
             Map<String, BigDecimal> bySubscale = new TreeMap<>();
             while (xMore && x.getLong(1) < id) {
               xMore = x.next();
@@ -172,24 +160,6 @@ public class ResearchExport {
         null,
         rows + " responses" + (instrumentId == null ? "" : " to " + instrumentId));
     return csv.toString();
-  }
-
-  private static int maxItem(
-      Connection c, String from, String where, long registrationId, String instrumentId)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT MAX(a.item_number) FROM assessment_answer a JOIN assessment_response r ON r.id"
-                + " = a.response_id JOIN student st ON st.id = r.student_id"
-                + where)) {
-      s.setLong(1, registrationId);
-      if (instrumentId != null) {
-        s.setString(2, instrumentId);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
-    }
   }
 
   private Mac mac() {

@@ -31,19 +31,12 @@ public class LaunchRecorder {
     registrations.recordDeploymentLaunch(registrationId, launch.deploymentId());
 
     Learner learner =
-        em.createQuery(
-                "select l from Learner l where l.registrationId = :r and l.subject = :s",
-                Learner.class)
-            .setParameter("r", registrationId)
-            .setParameter("s", launch.subject())
-            .getResultStream()
-            .findFirst()
-            .orElseGet(
-                () -> {
-                  Learner created = new Learner(registrationId, launch.subject(), now);
-                  em.persist(created);
-                  return created;
-                });
+        findOrCreate(
+            Learner.class,
+            "select l from Learner l where l.registrationId = :a and l.subject = :b",
+            registrationId,
+            launch.subject(),
+            () -> new Learner(registrationId, launch.subject(), now));
     learner.seen(launch.name().orElse(null), launch.email().orElse(null), now);
     em.flush();
 
@@ -53,19 +46,12 @@ public class LaunchRecorder {
     if (launch.context().isPresent()) {
       var context = launch.context().get();
       Course course =
-          em.createQuery(
-                  "select c from Course c where c.registrationId = :r and c.contextId = :c",
-                  Course.class)
-              .setParameter("r", registrationId)
-              .setParameter("c", context.id())
-              .getResultStream()
-              .findFirst()
-              .orElseGet(
-                  () -> {
-                    Course created = new Course(registrationId, context.id(), now);
-                    em.persist(created);
-                    return created;
-                  });
+          findOrCreate(
+              Course.class,
+              "select c from Course c where c.registrationId = :a and c.contextId = :b",
+              registrationId,
+              context.id(),
+              () -> new Course(registrationId, context.id(), now));
       course.describe(context.label().orElse(null), context.title().orElse(null));
       em.flush();
       courseId = course.getId();
@@ -117,5 +103,21 @@ public class LaunchRecorder {
         role,
         learner.getName() == null ? "" : learner.getName(),
         courseTitle == null ? "" : courseTitle);
+  }
+
+  /** The entity the query (parameters {@code a}, {@code b}) finds, or a new persisted one. */
+  private <T> T findOrCreate(
+      Class<T> type, String jpql, Object a, Object b, java.util.function.Supplier<T> create) {
+    return em.createQuery(jpql, type)
+        .setParameter("a", a)
+        .setParameter("b", b)
+        .getResultStream()
+        .findFirst()
+        .orElseGet(
+            () -> {
+              T created = create.get();
+              em.persist(created);
+              return created;
+            });
   }
 }

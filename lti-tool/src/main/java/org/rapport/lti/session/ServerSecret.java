@@ -26,6 +26,11 @@ public class ServerSecret {
     this.createdAt = createdAt;
   }
 
+  public void replace(String secret, OffsetDateTime now) {
+    this.secret = secret;
+    this.createdAt = now;
+  }
+
   public String getName() {
     return name;
   }

@@ -42,6 +42,18 @@ public class ServerSecrets {
     return value;
   }
 
+  /** Stores {@code value} under {@code name}, replacing any earlier value. */
+  @Transactional
+  public void put(String name, String value) {
+    ServerSecret existing = em.find(ServerSecret.class, name);
+    if (existing == null) {
+      create(name, value);
+    } else {
+      existing.replace(value, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+    cache.remove(name);
+  }
+
   @Transactional
   public void remove(String name) {
     ServerSecret secret = em.find(ServerSecret.class, name);

@@ -148,8 +148,9 @@ class AssessmentBrowserIT {
       }
       wait.until(ExpectedConditions.attributeToBe(By.id("draft-status"), "data-saved", "9"));
 
+      WebElement before = browser.findElement(By.id("assessment-form"));
       ((JavascriptExecutor) browser).executeScript("window.location.reload();");
-      wait.until(ExpectedConditions.stalenessOf(browser.findElement(By.id("assessment-form"))));
+      wait.until(ExpectedConditions.stalenessOf(before));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assessment-form")));
       for (int item = 1; item <= 9; item++) {
         WebElement radio = radio(browser, item, item % 7 + 1);

@@ -282,6 +282,81 @@ class AssessmentIT {
     assertTrue(page.body().contains("never individual answers"), page.body());
   }
 
+  @Test
+  void launchParametersPlaceTheStudentAndLinkTheirImportedResults() {
+    AssessmentDriver d = driver();
+    RapportClient rapport = d.rapport();
+    long tenant = d.devRegistration();
+    String pseudonym = unique("LTI");
+    assertEquals(
+        "COMPLETED",
+        d.importCsv(
+                tenant,
+                "lti.csv",
+                header(18) + "\n" + rapportRow(pseudonym, 1999, "MATRICULATION", "", 5))
+            .get("state"));
+    String linked = unique("linked");
+    String s =
+        DevLaunch.session(
+            rapport,
+            "student",
+            linked,
+            "/app/assessment",
+            Map.of("rapport_student_id", pseudonym, "rapport_matriculation_year", "1999"));
+    Map<String, Object> student = d.studentBySubject(tenant, "dev-student-" + linked);
+    assertEquals(pseudonym, student.get("pseudonym"));
+    assertEquals(1999L, student.get("cohort"));
+    expect(303, rapport.postForm("/app/assessment/consent?s=" + s, "agree=yes"));
+    String page = expect(200, rapport.get("/app/assessment?s=" + s)).body();
+    assertTrue(page.contains("Your trajectory"), "the imported wave shows: " + page);
+
+    String user = unique("param");
+    DevLaunch.session(
+        rapport, "student", user, "/app/assessment", Map.of("rapport_matriculation_year", "2000"));
+    Map<String, Object> placed = d.studentBySubject(tenant, "dev-student-" + user);
+    assertEquals(2000L, placed.get("cohort"));
+    assertEquals("LTI", placed.get("cohortSource"));
+    DevLaunch.session(
+        rapport, "student", user, "/app/assessment", Map.of("rapport_matriculation_year", "2001"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> history =
+        (List<Map<String, Object>>)
+            d.studentBySubject(tenant, "dev-student-" + user).get("cohortHistory");
+    assertEquals(2, history.size(), history.toString());
+    assertEquals("LTI launch", history.get(1).get("by"));
+    assertTrue(history.get(1).get("reason").toString().contains("rapport_matriculation_year=2001"));
+
+    long id = ((Number) placed.get("id")).longValue();
+    expect(
+        200,
+        rapport.adminPut(
+            "/api/admin/students/" + id + "/cohort",
+            "{\"matriculationYear\": 2003, \"reason\": \"Transferred\"}"));
+    String again =
+        DevLaunch.session(
+            rapport,
+            "student",
+            user,
+            "/app/assessment",
+            Map.of("rapport_matriculation_year", "2001"));
+    assertEquals(
+        2003L,
+        d.studentBySubject(tenant, "dev-student-" + user).get("cohort"),
+        "the administrator's correction stands");
+    String odd =
+        DevLaunch.session(
+            rapport,
+            "student",
+            unique("odd"),
+            "/app/assessment",
+            Map.of("rapport_matriculation_year", "$Canvas.user.sisid"));
+    assertEquals(
+        200,
+        rapport.get("/app/assessment?s=" + odd).statusCode(),
+        "an unreadable value never breaks a launch");
+    assertEquals(200, rapport.get("/app/assessment?s=" + again).statusCode());
+  }
+
   // ---- instruments, templates, cohorts, waves
 
   @Test

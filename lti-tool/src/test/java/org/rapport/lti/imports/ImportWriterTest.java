@@ -69,7 +69,14 @@ class ImportWriterTest {
       assertEquals(2, count(c, "SELECT COUNT(*) FROM cohort_move WHERE source = 'IMPORT'"));
       assertEquals(
           3, count(c, "SELECT COUNT(*) FROM assessment_response WHERE status = 'IMPORTED'"));
-      assertEquals(35, count(c, "SELECT COUNT(*) FROM assessment_answer"), "18 + 17 answers");
+      assertEquals(
+          1,
+          count(c, "SELECT COUNT(*) FROM assessment_response WHERE answers = ''"),
+          "W-2: scores only");
+      assertEquals(
+          2,
+          count(c, "SELECT COUNT(*) FROM assessment_response WHERE answers LIKE '1:%,17:%'"),
+          "answers as item:answer pairs");
       assertEquals(3, count(c, "SELECT COUNT(*) FROM assessment_score"));
       assertEquals(3 + 3 + 1, count(c, "SELECT COUNT(*) FROM assessment_subscale_score"));
       assertEquals(

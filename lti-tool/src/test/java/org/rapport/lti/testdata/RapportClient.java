@@ -25,7 +25,19 @@ public final class RapportClient {
           .build();
 
   public RapportClient(URL deployed) {
-    this.base = URI.create("http://127.0.0.1:" + deployed.getPort());
+    this(URI.create("http://127.0.0.1:" + deployed.getPort()));
+  }
+
+  private RapportClient(URI base) {
+    this.base = base;
+  }
+
+  /**
+   * The same Rapport addressed as {@code localhost}: its built-in test platform then has another
+   * issuer, so launches through this client belong to a second tenant (registration).
+   */
+  public static RapportClient secondTenant(URL deployed) {
+    return new RapportClient(URI.create("http://localhost:" + deployed.getPort()));
   }
 
   public URI base() {

@@ -1,0 +1,518 @@
+package org.rapport.lti.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.curriculum.modules.Module;
+import org.rapport.curriculum.modules.ModuleCatalog;
+import org.rapport.curriculum.modules.ModuleId;
+import org.rapport.curriculum.modules.ReflectionStep;
+import org.rapport.curriculum.modules.Step;
+import org.rapport.lti.testdata.Browser;
+import org.rapport.lti.testdata.DevLaunch;
+import org.rapport.lti.testdata.ModuleWalker;
+import org.rapport.lti.testdata.RapportClient;
+import org.rapport.lti.testdata.RapportWar;
+
+/**
+ * The module player, deployed as shipped (plus a probe that counts completion events) with the
+ * institution directory of the integration tests ({@code RAPPORT_CURRICULUM_MODULES_DIR} points at
+ * {@code src/test/resources/institution-modules}, which holds one extra module). Every test uses
+ * people and courses of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ModulePlayerIT {
+  private static final ModuleCatalog SHIPPED = ModuleCatalog.load(null);
+  private static final String INSTITUTION_MODULE = "saying-thank-you";
+  private static final Pattern LOCATION_STEP = Pattern.compile("/steps/([a-z0-9-]+)\\?");
+  private static final Pattern CARD =
+      Pattern.compile("<li class=\"panel module-card\" data-module=\"([a-z0-9-]+)\"");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return RapportWar.shipped().addClass(CompletionProbe.class);
+  }
+
+  @ArquillianResource URL deployed;
+
+  private static Module module(String id) {
+    return ModuleCatalog.load(null)
+        .find(ModuleId.of(id))
+        .orElseGet(() -> institutionCatalog().find(ModuleId.of(id)).orElseThrow());
+  }
+
+  private static ModuleCatalog institutionCatalog() {
+    return ModuleCatalog.load(java.nio.file.Path.of("src/test/resources/institution-modules"));
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private RapportClient rapport() {
+    return new RapportClient(deployed);
+  }
+
+  private ModuleWalker student(String user, String course) {
+    RapportClient rapport = rapport();
+    return new ModuleWalker(
+        rapport, DevLaunch.session(rapport, "student", user, "/app/modules", course));
+  }
+
+  private ModuleWalker instructor(RapportClient rapport, String user, String course) {
+    return new ModuleWalker(
+        rapport, DevLaunch.session(rapport, "instructor", user, "/app", course));
+  }
+
+  @Test
+  void catalogueListsEveryShippedModuleAndTheInstitutionsOwn() {
+    ModuleWalker alice = student(unique("cat"), null);
+    HttpResponse<String> page = alice.get("/app/modules");
+    assertEquals(200, page.statusCode(), page.body());
+    List<String> cards = CARD.matcher(page.body()).results().map(m -> m.group(1)).toList();
+    assertEquals(12, SHIPPED.size());
+    for (Module module : SHIPPED.all()) {
+      assertTrue(cards.contains(module.id().value()), "lists " + module.id());
+    }
+    assertTrue(cards.contains(INSTITUTION_MODULE), "lists the institution's module");
+    assertEquals(13, cards.size(), cards.toString());
+    for (String family :
+        List.of("Communication", "Relationship building", "Resilience", "Patient partnership")) {
+      assertTrue(page.body().contains(">" + family + "</h2>"), family);
+    }
+    assertTrue(page.body().contains("About 18 minutes"), "minutes shown");
+    assertTrue(page.body().contains("Strengthens: Cognitive empathy"), "subscales shown");
+    assertEquals(13, count(page.body(), "data-status=\"not-started\""));
+  }
+
+  @Test
+  void progressIsSavedAndTheModuleResumesAtTheLastStep() {
+    String user = unique("resume");
+    Module module = module("opening-the-visit");
+    ModuleWalker first = student(user, null);
+    HttpResponse<String> intro = first.get("/app/modules/" + module.id());
+    assertEquals(200, intro.statusCode());
+    assertTrue(intro.body().contains("Start the module"), intro.body());
+
+    Step one = module.steps().get(0);
+    Step three = module.steps().get(2);
+    assertEquals(303, first.finish(module, one).statusCode());
+    HttpResponse<String> third = first.get(ModuleWalker.stepPath(module, three));
+    assertEquals(200, third.statusCode());
+    assertTrue(third.body().contains("Step 3 of " + module.steps().size()), third.body());
+    assertTrue(
+        third.body().contains("<progress max=\"" + module.steps().size() + "\" value=\"1\""));
+
+    // A new launch (another day, another session): the module resumes at step 3.
+    ModuleWalker later = student(user, null);
+    HttpResponse<String> resume = later.get("/app/modules/" + module.id());
+    assertEquals(303, resume.statusCode());
+    Matcher step = LOCATION_STEP.matcher(resume.headers().firstValue("Location").orElseThrow());
+    assertTrue(step.find());
+    assertEquals(three.id(), step.group(1));
+    String catalogue = later.get("/app/modules").body();
+    String card = card(catalogue, module.id().value());
+    assertTrue(card.contains("data-status=\"in-progress\""), card);
+    assertTrue(card.contains("In progress: step 3 of " + module.steps().size()), card);
+    assertTrue(card.contains("1 of " + module.steps().size() + " steps done"), card);
+    assertTrue(card.contains(">Resume<"), card);
+  }
+
+  @Test
+  void completionIsRecordedAndAnnouncedOnceEvenWhenTheLastAnswerIsSentTwice() throws Exception {
+    Module module = module(INSTITUTION_MODULE);
+    ModuleWalker bo = student(unique("twice"), null);
+    Step last = module.steps().get(module.steps().size() - 1);
+    assertTrue(last instanceof ReflectionStep);
+    for (Step step : module.steps().subList(0, module.steps().size() - 1)) {
+      assertEquals(303, bo.finish(module, step).statusCode(), step.id());
+    }
+    assertTrue(bo.get("/app/modules/" + module.id() + "/complete").body().contains("Almost there"));
+    assertEquals("0", probe(bo, module).split(" ")[0]);
+
+    // A double click: the same last answer twice at once, then once more.
+    CompletableFuture<HttpResponse<String>> a =
+        CompletableFuture.supplyAsync(() -> bo.reflect(module, last, "First thought."));
+    CompletableFuture<HttpResponse<String>> b =
+        CompletableFuture.supplyAsync(() -> bo.reflect(module, last, "First thought."));
+    assertEquals(303, a.get().statusCode(), a.get().body());
+    assertEquals(303, b.get().statusCode(), b.get().body());
+    String done = bo.get("/app/modules/" + module.id() + "/complete").body();
+    assertTrue(done.contains("data-completed=\"true\""), done);
+    String when = between(done, "You finished every step on ", ".</p>");
+    assertEquals(303, bo.reflect(module, last, "Second thought.").statusCode());
+
+    String probe = probe(bo, module);
+    assertTrue(probe.startsWith("1 ModuleCompleted[learner=LearnerRef[registrationId="), probe);
+    assertTrue(probe.contains("module=" + INSTITUTION_MODULE), probe);
+    String again = bo.get("/app/modules/" + module.id()).body();
+    assertTrue(again.contains("You finished every step on " + when + "."), "time unchanged");
+    String catalogue = bo.get("/app/modules").body();
+    assertTrue(card(catalogue, INSTITUTION_MODULE).contains("data-status=\"completed\""));
+  }
+
+  @Test
+  void twoTabsStartingTheSameModuleAtOnceShareOneProgress() throws Exception {
+    Module module = module("pause-and-reflection");
+    ModuleWalker gus = student(unique("tabs"), null);
+    String first = ModuleWalker.stepPath(module, module.steps().get(0));
+    List<CompletableFuture<HttpResponse<String>>> tabs =
+        List.of(
+            CompletableFuture.supplyAsync(() -> gus.get(first)),
+            CompletableFuture.supplyAsync(() -> gus.get(first)),
+            CompletableFuture.supplyAsync(
+                () -> gus.post(first + "/read", "step=" + module.steps().get(0).id())));
+    for (CompletableFuture<HttpResponse<String>> tab : tabs) {
+      int status = tab.get().statusCode();
+      assertTrue(status == 200 || status == 303, status + " " + tab.get().body());
+    }
+    String card = card(gus.get("/app/modules").body(), module.id().value());
+    assertTrue(card.contains("1 of " + module.steps().size() + " steps done"), card);
+  }
+
+  @Test
+  void reflectionsAreTheStudentsAloneAndCanBeExported() {
+    String course = unique("priv");
+    Module module = module("teach-back");
+    Step reflect = module.step("reflect").orElseThrow();
+    String secret = "my-private-note-" + UUID.randomUUID();
+    ModuleWalker cara = student(unique("cara"), course);
+    assertEquals(
+        303, cara.reflect(module, reflect, "I felt " + secret + " that day.").statusCode());
+    HttpResponse<String> step = cara.get(ModuleWalker.stepPath(module, reflect));
+    assertTrue(step.body().contains(secret), "shown back to the student");
+    assertTrue(step.body().contains("Your teachers never see it"));
+
+    HttpResponse<String> export = cara.get("/app/reflections/export");
+    assertEquals(200, export.statusCode());
+    assertTrue(
+        export.headers().firstValue("Content-Type").orElseThrow().startsWith("text/markdown"));
+    assertTrue(
+        export.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
+    assertTrue(export.body().contains("I felt " + secret + " that day."), export.body());
+    assertTrue(export.body().contains("## " + module.title() + ": " + reflect.title()));
+
+    ModuleWalker other = student(unique("dan"), course);
+    assertFalse(other.get("/app/reflections/export").body().contains(secret), "not another's");
+    RapportClient rapport = rapport();
+    ModuleWalker teacher = instructor(rapport, unique("ines"), course);
+    HttpResponse<String> faculty = teacher.get("/app/faculty/modules");
+    assertEquals(200, faculty.statusCode());
+    assertFalse(faculty.body().contains(secret), "never in the faculty view");
+    assertFalse(teacher.get("/app/reflections/export").body().contains(secret));
+  }
+
+  @Test
+  void studentsAreRefusedTheFacultyPage() {
+    HttpResponse<String> page = student(unique("eve"), null).get("/app/faculty/modules");
+    assertEquals(403, page.statusCode());
+    assertTrue(page.body().contains("This page is for faculty of the course"), page.body());
+  }
+
+  @Test
+  void aCourseWithFewerThanTenStudentsShowsNoFigures() {
+    String course = unique("small");
+    Module module = module(INSTITUTION_MODULE);
+    for (int i = 0; i < 3; i++) {
+      student(unique("s" + i), course).complete(module);
+    }
+    ModuleWalker teacher = instructor(rapport(), unique("ted"), course);
+    String page = teacher.get("/app/faculty/modules").body();
+    assertTrue(page.contains("data-course-hidden=\"true\""), page);
+    assertTrue(page.contains("Fewer than 10 students"), page);
+    assertFalse(page.contains("data-started="), page);
+    assertFalse(page.contains("data-completed="), page);
+  }
+
+  @Test
+  void aCourseOfTenStudentsShowsItsCountsAndHidesWhatWouldRevealOne() {
+    String course = unique("ten");
+    Module module = module(INSTITUTION_MODULE);
+    for (int i = 0; i < 10; i++) {
+      student(unique("t" + i), course).complete(module);
+    }
+    RapportClient rapport = rapport();
+    ModuleWalker teacher = instructor(rapport, unique("tina"), course);
+    String page = teacher.get("/app/faculty/modules").body();
+    assertTrue(page.contains("data-students=\"10\""), page);
+    String row = row(page, INSTITUTION_MODULE);
+    assertTrue(row.contains("data-started=\"10\""), row);
+    assertTrue(row.contains("data-completed=\"10\""), row);
+    assertTrue(row.contains("100%"), row);
+    assertTrue(row(page, "teach-back").contains("data-started=\"0\""));
+
+    // An eleventh student only starts: "completed" would reveal that one by subtraction.
+    ModuleWalker late = student(unique("late"), course);
+    assertEquals(303, late.finish(module, module.steps().get(0)).statusCode());
+    String after = teacher.get("/app/faculty/modules").body();
+    String lateRow = row(after, INSTITUTION_MODULE);
+    assertTrue(after.contains("data-students=\"11\""), after);
+    assertTrue(lateRow.contains("data-started=\"11\""), lateRow);
+    assertTrue(lateRow.contains("data-completed=\"Hidden\""), lateRow);
+    assertFalse(lateRow.contains("%"), lateRow);
+  }
+
+  @Test
+  void facultySeeOnlyTheirOwnCourseAndTenant() {
+    String courseA = unique("iso");
+    String courseB = unique("iso");
+    Module module = module(INSTITUTION_MODULE);
+    for (int i = 0; i < 10; i++) {
+      student(unique("a" + i), courseA).complete(module);
+      student(unique("b" + i), courseB); // launched, nothing started
+    }
+    String pageB = instructor(rapport(), unique("ivy"), courseB).get("/app/faculty/modules").body();
+    assertTrue(pageB.contains("data-students=\"10\""), pageB);
+    assertTrue(row(pageB, INSTITUTION_MODULE).contains("data-started=\"0\""), pageB);
+
+    // The same course id at another tenant is another course, with none of course A's data.
+    RapportClient second = RapportClient.secondTenant(deployed);
+    for (int i = 0; i < 10; i++) {
+      DevLaunch.session(second, "student", unique("c" + i), "/app/modules", courseA);
+    }
+    ModuleWalker otherTeacher = instructor(second, unique("ivo"), courseA);
+    String other = otherTeacher.get("/app/faculty/modules").body();
+    assertTrue(other.contains("data-students=\"10\""), other);
+    assertTrue(row(other, INSTITUTION_MODULE).contains("data-started=\"0\""), other);
+    String pageA = instructor(rapport(), unique("ian"), courseA).get("/app/faculty/modules").body();
+    assertTrue(pageA.contains("data-students=\"10\""), pageA);
+    assertTrue(row(pageA, INSTITUTION_MODULE).contains("data-completed=\"10\""), pageA);
+  }
+
+  @Test
+  void badInputIsRefusedWithASentenceAndChangesNothing() {
+    Module module = module("teach-back");
+    ModuleWalker fay = student(unique("fay"), null);
+    String scenario =
+        ModuleWalker.stepPath(module, module.step("discharge-scenario").orElseThrow());
+    String reading = ModuleWalker.stepPath(module, module.steps().get(0));
+    String check = ModuleWalker.stepPath(module, module.step("check").orElseThrow());
+    String practice =
+        ModuleWalker.stepPath(module, module.step("teach-back-practice").orElseThrow());
+    String reflect = ModuleWalker.stepPath(module, module.step("reflect").orElseThrow());
+
+    refused(fay.get("/app/modules/no-such-module"), 404, "There is no module at this address");
+    refused(fay.get("/app/modules/Not_A_Module!"), 404, "There is no module at this address");
+    refused(fay.get("/app/modules/teach-back/steps/nope"), 404, "This module has no step");
+    refused(fay.post(reading + "/reply", "node=n1&choice=0"), 400, "does not take that kind");
+    refused(fay.post(scenario + "/reply", "node=n1"), 400, "Choose one of the replies");
+    refused(fay.post(scenario + "/reply", "node=n1&choice=7"), 400, "not one of the choices");
+    refused(fay.post(scenario + "/reply", "node=n1&choice=x"), 400, "not one of the choices");
+    refused(fay.post(scenario + "/reply", "node=forged&choice=0"), 400, "does not belong");
+    refused(fay.post(scenario + "/reply", "node=n4&choice=0"), 409, "already answered");
+    refused(fay.post(check + "/answers", "q1=0&q3=0"), 400, "Questions 2 and 4 still need");
+    refused(fay.post(check + "/answers", "q1=0&q2=0&q3=0&q4=9"), 400, "not an option");
+    refused(fay.post(practice + "/practice", "response=+++"), 400, "Write your answer");
+    refused(fay.post(practice + "/practice", "response=ok&tick=99"), 400, "not on this checklist");
+    String tooLong = "x".repeat(20_001);
+    HttpResponse<String> longReflection = fay.post(reflect + "/reflection", "entry=" + tooLong);
+    refused(longReflection, 400, "longer than 20,000 characters");
+    assertTrue(longReflection.body().contains(tooLong), "the text is kept in the box");
+    refused(fay.post(reflect + "/reflection", "entry="), 400, "Write something before you save");
+    refused(
+        rapport().postForm(reflect + "/reflection?s=forged", "entry=hi"), 401, "session has ended");
+
+    // None of that was saved: the scenario is still at its start, nothing done, no reflection.
+    String scenarioPage = fay.get(scenario).body();
+    assertTrue(scenarioPage.contains("name=\"node\" value=\"n1\""), scenarioPage);
+    assertTrue(scenarioPage.contains("0 of 6 steps done"), scenarioPage);
+    assertTrue(fay.get("/app/reflections/export").body().contains("not written any reflections"));
+    // Exactly 20,000 characters is accepted.
+    assertEquals(
+        303, fay.post(reflect + "/reflection", "entry=" + "y".repeat(20_000)).statusCode());
+  }
+
+  @Test
+  void aStudentWorksThroughModulesInTheBrowser() throws Exception {
+    String user = unique("web");
+    String launch =
+        rapport().base()
+            + "/dev/platform/launch?role=student&user="
+            + user
+            + "&target=/app/modules";
+    ChromeDriver driver = Browser.start(false);
+    try {
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+      driver.get(launch);
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("rapport-frame"));
+      wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Modules"));
+      assertNoSeriousViolations(driver, "catalogue");
+
+      // The whole of teach-back: two readings, a scenario, a check, practice and a reflection.
+      clickAndWait(driver, By.cssSelector("[data-module='teach-back'] h3 a"));
+      clickAndWait(driver, By.linkText("Start the module"));
+      assertNoSeriousViolations(driver, "reading step");
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      assertTrue(heading(driver).startsWith("Scenario:"), heading(driver));
+      assertNoSeriousViolations(driver, "scenario step");
+      int replies = 0;
+      while (driver.findElements(By.cssSelector("[data-scenario-ended]")).isEmpty()) {
+        driver.findElement(By.id("choice-0")).click();
+        clickAndWait(driver, By.xpath("//button[normalize-space()='Reply']"));
+        String feedback = driver.findElement(By.id("latest")).getText();
+        assertTrue(
+            feedback.matches("(?s)Feedback: (Best choice|Mixed|Poor choice)\\..+"), feedback);
+        assertTrue(++replies < 10, "the scenario ends");
+      }
+      assertTrue(replies >= 3, "at least three decision points");
+      assertTrue(driver.findElement(By.id("debrief-heading")).isDisplayed());
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      assertTrue(heading(driver).startsWith("Knowledge check:"), heading(driver));
+      assertNoSeriousViolations(driver, "knowledge check");
+      List<WebElement> questions = driver.findElements(By.cssSelector("fieldset.question"));
+      for (int q = 1; q <= questions.size(); q++) {
+        driver.findElement(By.id("q" + q + "-0")).click();
+      }
+      clickAndWait(driver, By.xpath("//button[normalize-space()='Check answers']"));
+      String score = driver.findElement(By.cssSelector(".score")).getText();
+      assertTrue(
+          score.matches("You answered \\d of " + questions.size() + " questions correctly\\."));
+      int options = driver.findElements(By.cssSelector(".option-result")).size();
+      assertEquals(options, driver.findElements(By.cssSelector(".verdict")).size());
+      assertTrue(options >= questions.size() * 3);
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      driver.findElement(By.id("response")).sendKeys("What would you do if you saw blood?");
+      driver.findElement(By.id("tick-0")).click();
+      clickAndWait(driver, By.xpath("//button[contains(., 'model answer')]"));
+      assertTrue(driver.findElement(By.id("model-heading")).isDisplayed());
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      driver.findElement(By.id("entry")).sendKeys("I will try the phrase about my explanation.");
+      clickAndWait(driver, By.xpath("//button[normalize-space()='Save reflection']"));
+      assertTrue(
+          driver.findElement(By.id("saved")).getText().startsWith("Your reflection is saved"));
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      assertTrue(heading(driver).startsWith("You have completed Teach-back"), heading(driver));
+
+      // Half-way through another module, then a new launch resumes at the same step.
+      clickAndWait(driver, By.linkText("Back to the modules"));
+      assertTrue(
+          driver
+              .findElement(By.cssSelector("[data-module='teach-back']"))
+              .getText()
+              .contains("Completed"));
+      clickAndWait(driver, By.cssSelector("[data-module='nonverbal-communication'] h3 a"));
+      clickAndWait(driver, By.linkText("Start the module"));
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      clickAndWait(driver, By.cssSelector("[data-next]"));
+      String stepId = driver.findElement(By.tagName("h1")).getAttribute("data-step");
+      String stepHeading = heading(driver);
+
+      driver.switchTo().defaultContent();
+      driver.get(launch);
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("rapport-frame"));
+      wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Modules"));
+      WebElement card =
+          driver.findElement(By.cssSelector("[data-module='nonverbal-communication']"));
+      assertTrue(card.getText().contains("In progress: step 3 of"), card.getText());
+      clickAndWait(
+          driver, By.cssSelector("[data-module='nonverbal-communication'] .card-progress + p a"));
+      assertEquals(stepId, driver.findElement(By.tagName("h1")).getAttribute("data-step"));
+      assertEquals(stepHeading, heading(driver));
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private static String heading(WebDriver driver) {
+    return driver.findElement(By.tagName("h1")).getText();
+  }
+
+  private static void clickAndWait(WebDriver driver, By target) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(target).click();
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void assertNoSeriousViolations(WebDriver driver, String page) throws IOException {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(axeSource());
+    Object result =
+        js.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(function (r) {"
+                + "  done(r.violations.filter(function (v) {"
+                + "    return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "  .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+                + "    + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+    List<String> violations = (List<String>) result;
+    assertTrue(violations.isEmpty(), "accessibility of the " + page + ": " + violations);
+  }
+
+  private static String axeSource() throws IOException {
+    try (InputStream in = ModulePlayerIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+      if (in == null) {
+        throw new IllegalStateException("axe.min.js is not on the test classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String probe(ModuleWalker walker, Module module) {
+    HttpResponse<String> answer = walker.get("/test/module-completions?module=" + module.id());
+    assertEquals(200, answer.statusCode(), answer.body());
+    return answer.body();
+  }
+
+  private static void refused(HttpResponse<String> answer, int status, String sentence) {
+    assertEquals(status, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains(sentence), sentence + " in " + answer.body());
+  }
+
+  private static String card(String catalogue, String moduleId) {
+    int start = catalogue.indexOf("data-module=\"" + moduleId + "\"");
+    assertTrue(start >= 0, moduleId);
+    return catalogue.substring(start, catalogue.indexOf("</li>", start));
+  }
+
+  private static String row(String page, String moduleId) {
+    int start = page.indexOf("<tr data-module=\"" + moduleId + "\"");
+    assertTrue(start >= 0, moduleId + " in " + page);
+    return page.substring(start, page.indexOf("</tr>", start));
+  }
+
+  private static String between(String text, String before, String after) {
+    int start = text.indexOf(before);
+    assertTrue(start >= 0, before + " in " + text);
+    start += before.length();
+    return text.substring(start, text.indexOf(after, start));
+  }
+
+  private static int count(String text, String needle) {
+    int count = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      count++;
+    }
+    return count;
+  }
+}
