@@ -84,7 +84,7 @@ public final class AssessmentSeeder implements AutoCloseable {
         connection.prepareStatement(
             "INSERT INTO assessment_response (id, student_id, wave_id, instrument_id,"
                 + " instrument_version, status, started_at, updated_at, submitted_at,"
-                + " score_version) VALUES (?, ?, ?, ?, 1, 'SUBMITTED', ?, ?, ?, 1)");
+                + " score_version, answers) VALUES (?, ?, ?, ?, 1, 'SUBMITTED', ?, ?, ?, 1, '')");
     score =
         connection.prepareStatement(
             "INSERT INTO assessment_score (id, response_id, scored_with_version, origin, status,"
