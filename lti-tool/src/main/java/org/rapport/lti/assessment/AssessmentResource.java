@@ -44,6 +44,7 @@ import org.rapport.lti.launch.CurrentUser;
 import org.rapport.lti.launch.Launched;
 import org.rapport.lti.launch.LaunchedUser;
 import org.rapport.lti.launch.Learner;
+import org.rapport.lti.modules.MinimumGroupSize;
 import org.rapport.lti.settings.RapportSettings;
 import org.rapport.lti.web.Pages;
 
@@ -65,6 +66,7 @@ public class AssessmentResource {
   @Inject Trajectories trajectories;
   @Inject Instruments instruments;
   @Inject RapportSettings settings;
+  @Inject MinimumGroupSize groupSize;
   @Inject StudentData studentData;
   @Context ContainerRequestContext request;
   @Context HttpHeaders headers;
@@ -80,7 +82,7 @@ public class AssessmentResource {
     Optional<Student> student = students.bySubject(user.registrationId(), subject(user));
     Map<String, Object> values = base(user);
     if (student.isEmpty() || !student.get().hasConsented()) {
-      values.put("minGroupSize", settings.minGroupSize());
+      values.put("minGroupSize", groupSize.rule().minimumGroupSize());
       return html(200, "assessment-consent", "Before you start", values);
     }
     if (student.get().getCohortId() == null) {
@@ -99,7 +101,7 @@ public class AssessmentResource {
     LaunchedUser user = student();
     if (!"yes".equals(form.getFirst("agree"))) {
       Map<String, Object> values = base(user);
-      values.put("minGroupSize", settings.minGroupSize());
+      values.put("minGroupSize", groupSize.rule().minimumGroupSize());
       values.put(
           "error",
           "To take part, tick the box to say you have read the notice and agree. If you would"
@@ -254,7 +256,7 @@ public class AssessmentResource {
     values.put(
         "anyProrated",
         own.stream().flatMap(t -> t.points().stream()).anyMatch(Trajectory.Point::prorated));
-    values.put("minGroupSize", settings.minGroupSize());
+    values.put("minGroupSize", groupSize.rule().minimumGroupSize());
 
     Optional<Wave> open =
         postedWave != null ? waves.find(postedWave) : waves.openFor(cohort.getId(), today);

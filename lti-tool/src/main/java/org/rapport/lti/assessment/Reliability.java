@@ -17,7 +17,7 @@ import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.curriculum.instruments.Subscale;
 import org.rapport.lti.instruments.Instruments;
-import org.rapport.lti.settings.RapportSettings;
+import org.rapport.lti.modules.MinimumGroupSize;
 
 /**
  * Cronbach's alpha of a wave's complete responses to one instrument version, for the total and each
@@ -31,7 +31,7 @@ public class Reliability {
   EntityManager em;
 
   @Inject Instruments instruments;
-  @Inject RapportSettings settings;
+  @Inject MinimumGroupSize groupSize;
 
   /** Alpha of the total and of each subscale; empty values when withheld or undefined. */
   public record WaveReliability(
@@ -64,7 +64,7 @@ public class Reliability {
         complete.add(new Answers(ref, byItem));
       }
     }
-    SmallCellSuppression suppression = new SmallCellSuppression(settings.minGroupSize());
+    SmallCellSuppression suppression = groupSize.rule();
     if (suppression.suppresses(complete.size())) {
       return new WaveReliability(
           waveId,

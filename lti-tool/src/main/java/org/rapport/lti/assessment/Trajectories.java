@@ -21,7 +21,7 @@ import org.rapport.curriculum.instruments.SubscaleId;
 import org.rapport.lti.cohorts.Wave;
 import org.rapport.lti.cohorts.Waves;
 import org.rapport.lti.instruments.Instruments;
-import org.rapport.lti.settings.RapportSettings;
+import org.rapport.lti.modules.MinimumGroupSize;
 
 /**
  * Builds a student's trajectories from their submitted and imported responses, with the cohort mean
@@ -37,11 +37,11 @@ public class Trajectories {
   @Inject ScoreStore scores;
   @Inject Waves waves;
   @Inject Instruments instruments;
-  @Inject RapportSettings settings;
+  @Inject MinimumGroupSize groupSize;
 
   /** One trajectory per instrument, the instrument answered most recently first. */
   public List<Trajectory> of(long studentId) {
-    SmallCellSuppression suppression = new SmallCellSuppression(settings.minGroupSize());
+    SmallCellSuppression suppression = groupSize.rule();
     Map<String, List<Trajectory.Point>> byInstrument = new LinkedHashMap<>();
     Map<String, InstrumentRef> newest = new LinkedHashMap<>();
     for (AssessmentResponse r : responses.of(studentId)) {

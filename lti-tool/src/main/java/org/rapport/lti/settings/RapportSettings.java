@@ -36,10 +36,6 @@ public class RapportSettings {
   long sessionMinutes;
 
   @Inject
-  @ConfigProperty(name = "rapport.privacy.min-group-size", defaultValue = "10")
-  int minGroupSize;
-
-  @Inject
   @ConfigProperty(name = "rapport.assessment.time-zone", defaultValue = "UTC")
   String assessmentTimeZone;
 
@@ -79,14 +75,6 @@ public class RapportSettings {
 
   public Duration sessionLifetime() {
     return Duration.ofMinutes(sessionMinutes);
-  }
-
-  /**
-   * The smallest group whose aggregates are shown ({@code rapport.privacy.min-group-size}); checked
-   * at startup against the floor of 5.
-   */
-  public int minGroupSize() {
-    return minGroupSize;
   }
 
   /**
