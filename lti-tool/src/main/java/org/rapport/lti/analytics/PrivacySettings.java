@@ -2,19 +2,18 @@ package org.rapport.lti.analytics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.rapport.curriculum.analytics.SmallCellSuppression;
-import org.rapport.lti.settings.RapportSettings;
+import org.rapport.lti.modules.MinimumGroupSize;
 
 /**
- * The installation's small-cell rule, {@code rapport.privacy.min-group-size} (default 10; Rapport
- * refuses to start below 5): no aggregate of fewer students is shown, exported, charted or mailed.
- * A tenant's alert rule may raise it, never lower it.
+ * The installation's small-cell rule, {@code rapport.privacy.min-group-size} (default 10; a value
+ * under 5 is raised to 5, see {@link MinimumGroupSize}): no aggregate of fewer students is shown,
+ * exported, charted or mailed. A tenant's alert rule may raise it, never lower it.
  */
 @ApplicationScoped
 public class PrivacySettings {
-  @Inject RapportSettings settings;
+  @Inject MinimumGroupSize installation;
 
   public int minimumGroupSize() {
-    return Math.max(SmallCellSuppression.FLOOR, settings.minGroupSize());
+    return installation.rule().minimumGroupSize();
   }
 }
