@@ -25,6 +25,9 @@ import java.util.Optional;
 @AdminOnly
 @Priority(Priorities.AUTHENTICATION)
 public class AdminGuard implements ContainerRequestFilter {
+  /** Request property holding the signed-in administrator's user name. */
+  public static final String PROPERTY = "rapport.admin";
+
   @Inject AdminAccounts accounts;
   @Inject AdminSessions sessions;
 
@@ -36,7 +39,7 @@ public class AdminGuard implements ContainerRequestFilter {
       admin = cookie == null ? Optional.empty() : sessions.verify(cookie.getValue());
     }
     if (admin.isPresent()) {
-      request.setProperty("rapport.admin", admin.get());
+      request.setProperty(PROPERTY, admin.get());
       return;
     }
     String path = request.getUriInfo().getPath();

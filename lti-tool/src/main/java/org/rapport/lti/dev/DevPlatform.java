@@ -79,6 +79,12 @@ public class DevPlatform {
 
   /** Signs the id_token for a demo person's launch of {@code target}. */
   public String idToken(URI base, DemoPerson person, String nonce, URI target) {
+    return idToken(base, person, nonce, target, Map.of());
+  }
+
+  /** As {@link #idToken(URI, DemoPerson, String, URI)}, with LTI custom parameters. */
+  public String idToken(
+      URI base, DemoPerson person, String nonce, URI target, Map<String, String> custom) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -122,6 +128,9 @@ public class DevPlatform {
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
                 Map.of("document_target", "iframe"))
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/custom",
+                custom.isEmpty() ? null : Map.copyOf(custom))
             .build();
     try {
       SignedJWT jwt =

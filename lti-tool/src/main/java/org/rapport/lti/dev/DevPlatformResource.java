@@ -45,7 +45,7 @@ public class DevPlatformResource {
       @QueryParam("user") String user,
       @QueryParam("target") String target,
       @QueryParam("course") String course) {
-    return launch(role, user, target, course);
+    return launch(role, user, target, course, uri.getQueryParameters());
   }
 
   @POST
@@ -58,10 +58,20 @@ public class DevPlatformResource {
       @FormParam("user") String user,
       @FormParam("target") String target,
       @FormParam("course") String course) {
-    return launch(role, user, target, course);
+    return launch(role, user, target, course, new jakarta.ws.rs.core.MultivaluedHashMap<>());
   }
 
-  private String launch(String role, String user, String target, String course) {
+  /**
+   * Query parameters {@code custom_<name>=<value>} become LTI custom parameters of the launch (for
+   * example {@code custom_rapport_matriculation_year=2024}), the way an LMS sends those configured
+   * on a link.
+   */
+  private String launch(
+      String role,
+      String user,
+      String target,
+      String course,
+      MultivaluedMap<String, String> query) {
     requireDevMode();
     DemoPerson person =
         DemoPerson.of(role, user, course)
@@ -81,7 +91,7 @@ public class DevPlatformResource {
             .queryParam("iss", platform.issuer(base))
             .queryParam("login_hint", person.loginHint())
             .queryParam("target_link_uri", base + path)
-            .queryParam("lti_message_hint", path)
+            .queryParam("lti_message_hint", DevCustomParameters.hint(path, query))
             .queryParam("client_id", DevPlatform.CLIENT_ID)
             .queryParam("lti_deployment_id", DevPlatform.DEPLOYMENT_ID)
             .queryParam("lti_storage_target", "_parent")
@@ -112,11 +122,17 @@ public class DevPlatformResource {
     DemoPerson person =
         DemoPerson.fromLoginHint(q.getFirst("login_hint"))
             .orElseThrow(() -> new BadRequestException("Unknown login_hint."));
-    String hint = q.getFirst("lti_message_hint");
+    String hint = DevCustomParameters.path(q.getFirst("lti_message_hint"));
     String path =
         hint != null && hint.matches("/app(/[A-Za-z0-9_-]+)*") ? hint : LtiEndpoints.APP_PATH;
     String target = base + path;
-    String idToken = platform.idToken(base, person, nonce, URI.create(target));
+    String idToken =
+        platform.idToken(
+            base,
+            person,
+            nonce,
+            URI.create(target),
+            DevCustomParameters.custom(q.getFirst("lti_message_hint")));
     Map<String, Object> values = new HashMap<>();
     values.put("action", base + LtiEndpoints.LAUNCH_PATH);
     values.put("idToken", idToken);

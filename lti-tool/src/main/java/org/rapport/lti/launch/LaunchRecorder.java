@@ -1,6 +1,7 @@
 package org.rapport.lti.launch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,7 @@ public class LaunchRecorder {
   EntityManager em;
 
   @Inject RegistrationRepository registrations;
+  @Inject Event<LearnerLaunched> launched;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public LaunchedUser record(ValidatedLaunch launch, String target) {
@@ -92,6 +94,9 @@ public class LaunchRecorder {
         }
       }
     }
+    launched.fire(
+        new LearnerLaunched(
+            registrationId, learner.getId(), learner.getSubject(), role, launch.custom()));
     return new LaunchedUser(
         registrationId,
         learner.getId(),

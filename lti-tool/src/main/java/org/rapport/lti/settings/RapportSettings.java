@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +34,10 @@ public class RapportSettings {
   @Inject
   @ConfigProperty(name = "rapport.session.minutes", defaultValue = "120")
   long sessionMinutes;
+
+  @Inject
+  @ConfigProperty(name = "rapport.assessment.time-zone", defaultValue = "UTC")
+  String assessmentTimeZone;
 
   /** Development mode turns on the built-in test platform; only configuration can set it. */
   public boolean devMode() {
@@ -69,5 +75,18 @@ public class RapportSettings {
 
   public Duration sessionLifetime() {
     return Duration.ofMinutes(sessionMinutes);
+  }
+
+  /**
+   * The time zone whose calendar days open and close waves ({@code rapport.assessment.time-zone},
+   * default UTC).
+   */
+  public ZoneId assessmentZone() {
+    return ZoneId.of(assessmentTimeZone);
+  }
+
+  /** Today in {@link #assessmentZone()}. */
+  public LocalDate today() {
+    return LocalDate.now(assessmentZone());
   }
 }

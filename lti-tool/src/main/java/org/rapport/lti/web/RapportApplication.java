@@ -14,5 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
             version = "1",
             description =
                 "JSON API of Rapport, the LTI 1.3 empathy-education tool: administration of"
-                    + " platform registrations, keys and launches."))
+                    + " platform registrations, keys and launches; instruments, cohorts, waves"
+                    + " and schedule templates; students, imports, exports and the audit log."))
 public class RapportApplication extends Application {}

@@ -28,7 +28,17 @@ public final class DevLaunch {
 
   /** Launches {@code role} ("student" or "instructor") named {@code user} into {@code target}. */
   public static String session(RapportClient rapport, String role, String user, String target) {
-    return session(rapport, role, user, target, null);
+    return session(rapport, role, user, target, (String) null);
+  }
+
+  /** As {@link #session(RapportClient, String, String, String)}, with LTI custom parameters. */
+  public static String session(
+      RapportClient rapport,
+      String role,
+      String user,
+      String target,
+      java.util.Map<String, String> custom) {
+    return session(rapport, role, user, target, null, custom);
   }
 
   /**
@@ -37,6 +47,19 @@ public final class DevLaunch {
    */
   public static String session(
       RapportClient rapport, String role, String user, String target, String course) {
+    return session(rapport, role, user, target, course, java.util.Map.of());
+  }
+
+  /** The launch with a course and LTI custom parameters ({@code custom_<name>} on the platform). */
+  public static String session(
+      RapportClient rapport,
+      String role,
+      String user,
+      String target,
+      String course,
+      java.util.Map<String, String> custom) {
+    StringBuilder extra = new StringBuilder();
+    custom.forEach((k, v) -> extra.append("&custom_").append(k).append('=').append(enc(v)));
     CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     HttpClient http =
         HttpClient.newBuilder()
@@ -54,7 +77,8 @@ public final class DevLaunch {
                     + user
                     + "&target="
                     + enc(target)
-                    + (course == null ? "" : "&course=" + enc(course))));
+                    + (course == null ? "" : "&course=" + enc(course))
+                    + extra));
     String login = html(find(IFRAME, page, "test platform page"));
     String loginPage = get(http, URI.create(login));
     String auth = html(find(REDIRECT, loginPage, "login page"));

@@ -60,6 +60,20 @@ public final class RapportClient {
     return get(path, "Authorization", basicAdmin(), "Accept", "application/json");
   }
 
+  public HttpResponse<String> adminGet(String path, String accept) {
+    return get(path, "Authorization", basicAdmin(), "Accept", accept);
+  }
+
+  public HttpResponse<String> adminDelete(String path) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", basicAdmin())
+            .header("Accept", "application/json")
+            .DELETE()
+            .build());
+  }
+
   public HttpResponse<String> adminPost(String path, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))

@@ -1,0 +1,53 @@
+package org.rapport.lti.assessment;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.admin.MissingException;
+import org.rapport.lti.cohorts.Wave;
+import org.rapport.lti.cohorts.Waves;
+import org.rapport.lti.instruments.Instruments;
+
+/** Cronbach's alpha of a wave, for analytics. Administrators only; small groups are withheld. */
+@Path("api/admin/waves/{id: [0-9]+}/reliability")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scoring", description = "Re-scoring and reliability")
+public class ReliabilityResource {
+  @Inject Reliability reliability;
+  @Inject Waves waves;
+  @Inject Instruments instruments;
+
+  @GET
+  @Operation(
+      summary =
+          "Cronbach's alpha of the wave's complete responses (total and subscales), for the"
+              + " wave's instrument or ?instrument=&version=")
+  public Reliability.WaveReliability get(
+      @PathParam("id") long id,
+      @QueryParam("instrument") String instrument,
+      @QueryParam("version") Integer version) {
+    Wave wave =
+        waves.find(id).orElseThrow(() -> new MissingException("There is no wave " + id + "."));
+    InstrumentRef ref = wave.instrument();
+    if (instrument != null && version != null) {
+      ref =
+          instruments
+              .find(instrument, version)
+              .orElseThrow(
+                  () ->
+                      new MissingException(
+                          instrument + " version " + version + " is not installed."))
+              .ref();
+    }
+    return reliability.of(id, ref);
+  }
+}

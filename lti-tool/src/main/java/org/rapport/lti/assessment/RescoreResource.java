@@ -1,0 +1,108 @@
+package org.rapport.lti.assessment;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.admin.ConflictException;
+import org.rapport.lti.admin.CurrentAdmin;
+import org.rapport.lti.admin.InvalidRequestException;
+import org.rapport.lti.instruments.Instruments;
+
+/** Re-scoring with another definition version, an explicit administrator action. */
+@Path("api/admin/rescoring")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Scoring", description = "Re-scoring and reliability")
+public class RescoreResource {
+  @Inject Rescoring rescoring;
+  @Inject Instruments instruments;
+  @Context ContainerRequestContext request;
+
+  /** What to re-score: answers given to {@code instrument} version {@code fromVersion}. */
+  public record RescoreRequestView(String instrument, Integer fromVersion, Integer toVersion) {}
+
+  /** A past run. */
+  public record RunView(
+      long id,
+      String instrument,
+      int fromVersion,
+      int toVersion,
+      String requestedBy,
+      String requestedAt,
+      int rescored) {}
+
+  @POST
+  @Operation(
+      summary =
+          "Score every submitted or imported response to instrument version fromVersion again"
+              + " with version toVersion; earlier scores are kept, the new one becomes current")
+  public Rescoring.Outcome rescore(RescoreRequestView body) {
+    if (body == null) {
+      throw new InvalidRequestException(
+          List.of("Send instrument, fromVersion and toVersion as JSON."));
+    }
+    List<String> problems = new java.util.ArrayList<>();
+    Optional<Instrument> from =
+        find(body.instrument(), body.fromVersion(), "fromVersion", problems);
+    Optional<Instrument> to = find(body.instrument(), body.toVersion(), "toVersion", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    try {
+      return rescoring.rescore(from.get().ref(), to.get().ref(), CurrentAdmin.of(request));
+    } catch (Rescoring.RescoreRefused refused) {
+      throw new ConflictException(refused.getMessage());
+    }
+  }
+
+  @GET
+  @Operation(summary = "The latest re-scoring runs")
+  public List<RunView> runs() {
+    return rescoring.runs().stream()
+        .map(
+            r ->
+                new RunView(
+                    r.getId(),
+                    r.getInstrumentId(),
+                    r.getFromVersion(),
+                    r.getToVersion(),
+                    r.getRequestedBy(),
+                    r.getRequestedAt().toString(),
+                    r.getResponsesRescored()))
+        .toList();
+  }
+
+  private Optional<Instrument> find(
+      String id, Integer version, String field, List<String> problems) {
+    if (id == null || id.isBlank()) {
+      if (problems.stream().noneMatch(p -> p.startsWith("instrument:"))) {
+        problems.add("instrument: give the instrument id, e.g. rapport-empathy.");
+      }
+      return Optional.empty();
+    }
+    if (version == null) {
+      problems.add(field + ": give a version number.");
+      return Optional.empty();
+    }
+    Optional<Instrument> found = instruments.find(id.strip(), version);
+    if (found.isEmpty()) {
+      problems.add(
+          field + ": " + InstrumentRef.of(id.strip(), Math.max(1, version)) + " is not installed.");
+    }
+    return found;
+  }
+}

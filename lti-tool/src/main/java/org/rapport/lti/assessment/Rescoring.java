@@ -1,0 +1,139 @@
+package org.rapport.lti.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.rapport.curriculum.assessments.AnswerRejected;
+import org.rapport.curriculum.assessments.Answers;
+import org.rapport.curriculum.assessments.Score;
+import org.rapport.curriculum.assessments.Scorer;
+import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.lti.audit.AuditAction;
+import org.rapport.lti.audit.AuditLog;
+import org.rapport.lti.instruments.Instruments;
+
+/**
+ * Re-scores answers with another version of their instrument's definition, when an administrator
+ * asks for it (never automatically). Every earlier score is kept; the new one is stored with the
+ * version that computed it and the run that asked for it, and becomes the response's current score.
+ * Running it again changes nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class Rescoring {
+  @PersistenceContext(unitName = "rapport")
+  EntityManager em;
+
+  @Inject Instruments instruments;
+  @Inject Responses responses;
+  @Inject ScoreStore scores;
+  @Inject AuditLog audit;
+
+  /** What a run did. */
+  public record Outcome(
+      long runId,
+      String instrument,
+      int fromVersion,
+      int toVersion,
+      int rescored,
+      int alreadyScored,
+      int withoutAnswers,
+      int notScorable) {}
+
+  /** Why a run could not start. */
+  public static class RescoreRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RescoreRefused(String message) {
+      super(message);
+    }
+  }
+
+  public Outcome rescore(InstrumentRef from, InstrumentRef to, String by) {
+    Instrument target = instruments.get(to);
+    Instrument source = instruments.get(from);
+    if (!source.scale().equals(target.scale())
+        || source.items().stream().anyMatch(i -> target.item(i.number()).isEmpty())) {
+      throw new RescoreRefused(
+          to
+              + " does not have every item of "
+              + from
+              + " on the same answer scale, so answers given to "
+              + from
+              + " cannot be scored with it.");
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    RescoreRun run = new RescoreRun(from.id().value(), from.version(), to.version(), by, now);
+    em.persist(run);
+    em.flush();
+    List<AssessmentResponse> candidates =
+        em.createQuery(
+                "select r from AssessmentResponse r where r.instrumentId = :i and"
+                    + " r.instrumentVersion = :v and r.status <> :draft",
+                AssessmentResponse.class)
+            .setParameter("i", from.id().value())
+            .setParameter("v", from.version())
+            .setParameter("draft", ResponseStatus.DRAFT)
+            .getResultList();
+    int rescored = 0;
+    int already = 0;
+    int withoutAnswers = 0;
+    int notScorable = 0;
+    Scorer scorer = new Scorer(target);
+    for (AssessmentResponse r : candidates) {
+      if (scores.find(r.getId(), to.version()).isPresent()) {
+        already++;
+        continue;
+      }
+      Map<Integer, Integer> given = responses.answers(r.getId());
+      if (given.isEmpty()) {
+        withoutAnswers++;
+        continue;
+      }
+      Score score;
+      try {
+        score = scorer.score(Answers.of(target, given));
+      } catch (AnswerRejected e) {
+        notScorable++;
+        continue;
+      }
+      if (!score.scored()) {
+        notScorable++;
+        continue;
+      }
+      scores.store(r.getId(), to.version(), score, run.getId());
+      r.rescored(to.version(), now);
+      rescored++;
+    }
+    run.finished(rescored);
+    audit.admin(
+        by,
+        AuditAction.RESCORED,
+        null,
+        null,
+        rescored + " responses to " + from + " re-scored with " + to);
+    return new Outcome(
+        run.getId(),
+        from.id().value(),
+        from.version(),
+        to.version(),
+        rescored,
+        already,
+        withoutAnswers,
+        notScorable);
+  }
+
+  public List<RescoreRun> runs() {
+    return em.createQuery(
+            "select r from RescoreRun r order by r.requestedAt desc", RescoreRun.class)
+        .setMaxResults(100)
+        .getResultList();
+  }
+}

@@ -1,0 +1,276 @@
+package org.rapport.lti.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.rapport.lti.audit.AuditAction;
+import org.rapport.lti.audit.AuditLog;
+import org.rapport.lti.cohorts.Cohort;
+import org.rapport.lti.cohorts.CohortMove;
+import org.rapport.lti.cohorts.Cohorts;
+import org.rapport.lti.cohorts.Student;
+import org.rapport.lti.cohorts.Students;
+import org.rapport.lti.cohorts.Wave;
+import org.rapport.lti.cohorts.Waves;
+
+/**
+ * A student's data as a whole: their consent, the export of everything Rapport holds about their
+ * self-assessment, and its deletion. Exports and deletions are written to the audit log in the same
+ * transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class StudentData {
+  @Inject Students students;
+  @Inject Cohorts cohorts;
+  @Inject Waves waves;
+  @Inject Responses responses;
+  @Inject ScoreStore scores;
+  @Inject AuditLog audit;
+
+  /** Records the student's consent, creating their record on first use. */
+  public Student consent(long registrationId, String subject) {
+    Student student = students.ensureForSubject(registrationId, subject);
+    Student locked = students.lock(student.getId()).orElseThrow();
+    if (!locked.hasConsented()) {
+      locked.consent(OffsetDateTime.now(ZoneOffset.UTC));
+    }
+    return locked;
+  }
+
+  /** Everything about one student, as they download it. */
+  public record Export(
+      String exportedAt,
+      String about,
+      StudentPart student,
+      List<MovePart> cohortHistory,
+      List<ResponsePart> responses) {
+    static Export nothing() {
+      return new Export(
+          OffsetDateTime.now(ZoneOffset.UTC).toString(), ABOUT, null, List.of(), List.of());
+    }
+  }
+
+  static final String ABOUT =
+      "Everything Rapport stores about your empathy self-assessment: your pseudonymous code, your"
+          + " class, when you agreed to the privacy notice, every response with its answers (as you"
+          + " gave them) and scores. Faculty never see this; they see only averages of groups.";
+
+  /** Who the export is about. */
+  public record StudentPart(
+      String pseudonym, Integer cohort, String cohortSource, String consentGiven) {}
+
+  /** One change of cohort. */
+  public record MovePart(
+      Integer from, Integer to, String source, String by, String reason, String at) {}
+
+  /** One response with its answers and every score. */
+  public record ResponsePart(
+      long id,
+      String stage,
+      String stageLabel,
+      Integer cohort,
+      String instrument,
+      int version,
+      String status,
+      String startedAt,
+      String submittedAt,
+      String completedOn,
+      Map<Integer, Integer> answers,
+      List<ScorePart> scores) {}
+
+  /** One score of a response, with the definition version that computed it. */
+  public record ScorePart(
+      int scoredWithVersion,
+      boolean current,
+      String origin,
+      String status,
+      Integer keyedSum,
+      BigDecimal total,
+      Map<String, BigDecimal> subscales,
+      String scoredAt) {}
+
+  /** The student's own download; audited. */
+  public Export exportForStudent(long studentId, long learnerId) {
+    Student student = students.find(studentId).orElseThrow();
+    Export export = export(student);
+    audit.student(
+        learnerId,
+        AuditAction.STUDENT_EXPORTED_OWN_DATA,
+        student.getRegistrationId(),
+        studentId,
+        export.responses().size() + " responses");
+    return export;
+  }
+
+  Export export(Student student) {
+    Integer cohortYear =
+        Optional.ofNullable(student.getCohortId())
+            .flatMap(cohorts::find)
+            .map(Cohort::getMatriculationYear)
+            .orElse(null);
+    List<MovePart> moves = new ArrayList<>();
+    for (CohortMove m : students.history(student.getId())) {
+      moves.add(
+          new MovePart(
+              year(m.getFromCohortId()),
+              year(m.getToCohortId()),
+              m.getSource().name(),
+              m.getMovedBy(),
+              m.getReason(),
+              m.getMovedAt().toString()));
+    }
+    List<ResponsePart> parts = new ArrayList<>();
+    for (AssessmentResponse r : responses.of(student.getId())) {
+      Optional<Wave> wave = waves.find(r.getWaveId());
+      List<ScorePart> scoreParts = new ArrayList<>();
+      for (ResponseScore s : scores.all(r.getId())) {
+        Map<String, BigDecimal> subscales = new LinkedHashMap<>();
+        scores
+            .find(r.getId(), s.getScoredWithVersion())
+            .ifPresent(
+                stored ->
+                    stored
+                        .subscales()
+                        .forEach(x -> subscales.put(x.getSubscaleId(), x.getValue())));
+        scoreParts.add(
+            new ScorePart(
+                s.getScoredWithVersion(),
+                Integer.valueOf(s.getScoredWithVersion()).equals(r.getScoreVersion()),
+                s.getOrigin().name(),
+                s.getStatus(),
+                s.getKeyedSum(),
+                s.getValue(),
+                subscales,
+                s.getScoredAt().toString()));
+      }
+      parts.add(
+          new ResponsePart(
+              r.getId(),
+              wave.map(w -> w.getStage().name()).orElse(null),
+              wave.map(w -> w.getStage().label()).orElse(null),
+              wave.map(w -> year(w.getCohortId())).orElse(null),
+              r.getInstrumentId(),
+              r.instrument().version(),
+              r.getStatus().name(),
+              r.getStartedAt().toString(),
+              r.getSubmittedAt() == null ? null : r.getSubmittedAt().toString(),
+              r.getCompletedOn() == null ? null : r.getCompletedOn().toString(),
+              responses.answers(r.getId()),
+              scoreParts));
+    }
+    return new Export(
+        OffsetDateTime.now(ZoneOffset.UTC).toString(),
+        ABOUT,
+        new StudentPart(
+            student.getPseudonym(),
+            cohortYear,
+            student.getCohortSource() == null ? null : student.getCohortSource().name(),
+            student.getConsentAt() == null ? null : student.getConsentAt().toString()),
+        moves,
+        parts);
+  }
+
+  /** The export as CSV: one row per response, current scores, answers by item. */
+  static String csv(Export export) {
+    TreeSet<Integer> items = new TreeSet<>();
+    TreeSet<String> subscales = new TreeSet<>();
+    for (ResponsePart r : export.responses()) {
+      items.addAll(r.answers().keySet());
+      r.scores().stream()
+          .filter(ScorePart::current)
+          .forEach(s -> subscales.addAll(s.subscales().keySet()));
+    }
+    StringBuilder csv = new StringBuilder();
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "pseudonym",
+                "cohort",
+                "stage",
+                "instrument",
+                "version",
+                "status",
+                "submitted_at",
+                "completed_on",
+                "scored_with_version",
+                "total"));
+    subscales.forEach(s -> header.add("subscale_" + s));
+    items.forEach(i -> header.add("item_" + i));
+    csv.append(String.join(",", header)).append("\r\n");
+    for (ResponsePart r : export.responses()) {
+      Optional<ScorePart> current = r.scores().stream().filter(ScorePart::current).findFirst();
+      List<String> row = new ArrayList<>();
+      row.add(export.student() == null ? "" : export.student().pseudonym());
+      row.add(r.cohort() == null ? "" : r.cohort().toString());
+      row.add(nullToEmpty(r.stage()));
+      row.add(r.instrument());
+      row.add(String.valueOf(r.version()));
+      row.add(r.status());
+      row.add(nullToEmpty(r.submittedAt()));
+      row.add(nullToEmpty(r.completedOn()));
+      row.add(current.map(s -> String.valueOf(s.scoredWithVersion())).orElse(""));
+      row.add(current.map(s -> s.total().stripTrailingZeros().toPlainString()).orElse(""));
+      for (String s : subscales) {
+        row.add(
+            current
+                .map(c -> c.subscales().get(s))
+                .map(v -> v.stripTrailingZeros().toPlainString())
+                .orElse(""));
+      }
+      for (int i : items) {
+        Integer a = r.answers().get(i);
+        row.add(a == null ? "" : a.toString());
+      }
+      csv.append(String.join(",", row.stream().map(StudentData::field).toList())).append("\r\n");
+    }
+    return csv.toString();
+  }
+
+  /** What a deletion removed. */
+  public record Deletion(long studentId, String pseudonym, int responses) {}
+
+  /** Deletes a student's record with all responses, answers, scores and cohort history; audited. */
+  public Optional<Deletion> delete(long studentId, String admin) {
+    Optional<Student> student = students.lock(studentId);
+    if (student.isEmpty()) {
+      return Optional.empty();
+    }
+    int count = responses.of(studentId).size();
+    Deletion deletion = new Deletion(studentId, student.get().getPseudonym(), count);
+    students.delete(student.get());
+    audit.admin(
+        admin,
+        AuditAction.STUDENT_DATA_DELETED,
+        student.get().getRegistrationId(),
+        studentId,
+        "pseudonym " + deletion.pseudonym() + ", " + count + " responses deleted");
+    return Optional.of(deletion);
+  }
+
+  private Integer year(Long cohortId) {
+    return cohortId == null
+        ? null
+        : cohorts.find(cohortId).map(Cohort::getMatriculationYear).orElse(null);
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  static String field(String value) {
+    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+}

@@ -1,0 +1,47 @@
+package org.rapport.lti.cohorts;
+
+import java.util.List;
+import org.rapport.curriculum.cohorts.ScheduleTemplate;
+
+/** A tenant's schedule template as the admin API shows and accepts it. */
+public record ScheduleTemplateView(
+    Long registrationId,
+    boolean custom,
+    String anchor,
+    String updatedAt,
+    String updatedBy,
+    List<StageView> stages) {
+
+  /**
+   * One stage line: the wave opens {@code offsetMonths} after the anchor day, for {@code
+   * windowDays}.
+   */
+  public record StageView(
+      String stage,
+      String stageLabel,
+      Integer offsetMonths,
+      Integer windowDays,
+      String instrument,
+      Integer version) {}
+
+  public static ScheduleTemplateView of(long registrationId, Schedules.TenantSchedule s) {
+    ScheduleTemplate t = s.template();
+    return new ScheduleTemplateView(
+        registrationId,
+        s.custom(),
+        String.format("%02d-%02d", t.anchor().getMonthValue(), t.anchor().getDayOfMonth()),
+        s.updatedAt() == null ? null : s.updatedAt().toString(),
+        s.updatedBy(),
+        t.stages().stream()
+            .map(
+                st ->
+                    new StageView(
+                        st.stage().name(),
+                        st.stage().label(),
+                        st.offsetMonths(),
+                        st.windowDays(),
+                        st.instrument().id().value(),
+                        st.instrument().version()))
+            .toList());
+  }
+}

@@ -1,0 +1,109 @@
+package org.rapport.lti.cohorts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.rapport.curriculum.cohorts.TrainingStage;
+import org.rapport.curriculum.cohorts.WaveWindow;
+import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.lti.admin.ConflictException;
+import org.rapport.lti.admin.InvalidRequestException;
+import org.rapport.lti.admin.MissingException;
+import org.rapport.lti.instruments.Instruments;
+
+/**
+ * Adds and changes waves for the admin API and pages alike: checks every field, refuses an
+ * instrument that cannot be scheduled (409 with the reason) and an instrument change once a wave
+ * has responses.
+ */
+@ApplicationScoped
+@Transactional
+public class WaveEditing {
+  @Inject Waves waves;
+  @Inject Cohorts cohorts;
+  @Inject WaveUsage usage;
+  @Inject Instruments instruments;
+
+  /**
+   * @throws MissingException, InvalidRequestException (400) or ConflictException (409)
+   */
+  public Wave add(long cohortId, WaveRequestView request) {
+    cohorts
+        .find(cohortId)
+        .orElseThrow(() -> new MissingException("There is no cohort " + cohortId + "."));
+    if (request == null) {
+      throw new InvalidRequestException(List.of("Send the wave as a JSON object."));
+    }
+    RequestProblems problems = new RequestProblems();
+    Optional<TrainingStage> stage = TrainingStage.parse(request.stage());
+    if (stage.isEmpty()) {
+      problems.add("stage: " + TrainingStage.unknown(request.stage()) + ".");
+    } else if (waves.find(cohortId, stage.get()).isPresent()) {
+      problems.add(
+          "stage: this cohort already has a wave for "
+              + stage.get().label()
+              + "; change that wave instead.");
+    }
+    Optional<WaveWindow> window = window(problems, request);
+    Optional<InstrumentRef> instrument =
+        problems.instrument(instruments, "instrument", request.instrument(), request.version());
+    problems.throwIfAny();
+    return waves.create(cohortId, stage.get(), window.get(), instrument.get(), WaveOrigin.ADMIN);
+  }
+
+  /**
+   * @throws MissingException, InvalidRequestException (400) or ConflictException (409)
+   */
+  public Wave change(long id, WaveRequestView request) {
+    Wave wave =
+        waves.find(id).orElseThrow(() -> new MissingException("There is no wave " + id + "."));
+    if (request == null) {
+      throw new InvalidRequestException(List.of("Send the wave as a JSON object."));
+    }
+    RequestProblems problems = new RequestProblems();
+    if (request.stage() != null
+        && !request.stage().isBlank()
+        && TrainingStage.parse(request.stage()).filter(s -> s == wave.getStage()).isEmpty()) {
+      problems.add(
+          "stage: a wave's stage cannot change; this wave is for " + wave.getStage().name() + ".");
+    }
+    Optional<WaveWindow> window = window(problems, request);
+    String instrumentId =
+        request.instrument() == null || request.instrument().isBlank()
+            ? wave.instrument().id().value()
+            : request.instrument();
+    Integer version =
+        request.instrument() == null || request.instrument().isBlank()
+            ? Integer.valueOf(wave.instrument().version())
+            : request.version();
+    Optional<InstrumentRef> instrument =
+        problems.instrument(instruments, "instrument", instrumentId, version);
+    problems.throwIfAny();
+    WaveUsage.Counts counts = usage.counts(id);
+    if (!instrument.get().equals(wave.instrument()) && counts.total() > 0) {
+      throw new ConflictException(
+          "This wave already has "
+              + counts.total()
+              + " responses to "
+              + wave.instrument()
+              + "; its instrument can no longer change. Its dates can.");
+    }
+    return waves.change(wave, window.get(), instrument.get());
+  }
+
+  static Optional<WaveWindow> window(RequestProblems problems, WaveRequestView request) {
+    Optional<LocalDate> opens = problems.date("opens", request.opens());
+    Optional<LocalDate> closes = problems.date("closes", request.closes());
+    if (opens.isEmpty() || closes.isEmpty()) {
+      return Optional.empty();
+    }
+    if (closes.get().isBefore(opens.get())) {
+      problems.add("closes: " + closes.get() + " is before the opening day " + opens.get() + ".");
+      return Optional.empty();
+    }
+    return Optional.of(new WaveWindow(opens.get(), closes.get()));
+  }
+}

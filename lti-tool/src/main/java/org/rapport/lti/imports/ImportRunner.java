@@ -1,0 +1,361 @@
+package org.rapport.lti.imports;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.rapport.curriculum.cohorts.ScheduleTemplate;
+import org.rapport.curriculum.imports.CsvFormatException;
+import org.rapport.curriculum.imports.CsvReader;
+import org.rapport.curriculum.imports.HistoricalResult;
+import org.rapport.curriculum.imports.ResultFileValidator;
+import org.rapport.curriculum.imports.RowProblem;
+import org.rapport.lti.cohorts.Schedules;
+import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.persistence.RapportDataSource;
+import org.rapport.lti.settings.RapportSettings;
+
+/**
+ * Runs an import job in the background: checks every row (the file's own rules, then against what
+ * the tenant holds) and, only when no row has a problem, writes all of them in one transaction with
+ * JDBC batches. A file with any problem imports nothing; the problems are kept by row and column.
+ * Progress is reported through {@link ImportProgress}.
+ */
+@ApplicationScoped
+public class ImportRunner {
+  private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
+  private static final int PROGRESS_EVERY = 1000;
+  private static final int TRANSACTION_SECONDS = 1800;
+
+  @Resource ManagedExecutorService executor;
+
+  @Resource(lookup = RapportDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject UserTransaction transaction;
+  @Inject ImportJobs jobs;
+  @Inject ImportProgress progress;
+  @Inject Instruments instruments;
+  @Inject Schedules schedules;
+  @Inject RapportSettings settings;
+
+  /** Starts the job in the background. */
+  public void start(long jobId, long registrationId, byte[] file, String fileName, String actor) {
+    progress.update(jobId, ImportState.QUEUED, 0, 0);
+    executor.submit(() -> run(jobId, registrationId, file, fileName, actor));
+  }
+
+  void run(long jobId, long registrationId, byte[] file, String fileName, String actor) {
+    int total = 0;
+    int processed = 0;
+    try {
+      total = countRows(file);
+      progress.update(jobId, ImportState.VALIDATING, 0, total);
+      jobs.moveTo(jobId, ImportState.VALIDATING, total, 0);
+
+      List<RowProblem> problems = new ArrayList<>();
+      List<HistoricalResult> results = new ArrayList<>();
+      int problemCount = 0;
+      int problemRows = 0;
+      ResultFileValidator validator =
+          new ResultFileValidator(instruments.catalog(), settings.today());
+      try (Reader in = reader(file)) {
+        CsvReader csv = new CsvReader(in);
+        List<RowProblem> header = validator.header(csv.next());
+        if (!header.isEmpty()) {
+          jobs.failed(
+              jobId,
+              total,
+              0,
+              header,
+              header.size(),
+              "Nothing was imported: the header row has problems. Fix them and upload the file"
+                  + " again.");
+          return;
+        }
+        for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
+          processed++;
+          if (ResultFileValidator.isBlank(fields)) {
+            continue;
+          }
+          ResultFileValidator.Outcome outcome = validator.row(csv.recordNumber(), fields);
+          if (outcome.result().isPresent()) {
+            results.add(outcome.result().get());
+          } else {
+            problemRows++;
+            problemCount += outcome.problems().size();
+            if (problems.size() < ImportJobs.KEPT_PROBLEMS) {
+              problems.addAll(outcome.problems());
+            }
+          }
+          if (processed % PROGRESS_EVERY == 0) {
+            progress.update(jobId, ImportState.VALIDATING, processed, total);
+          }
+        }
+      } catch (CsvFormatException e) {
+        jobs.failed(
+            jobId,
+            total,
+            processed,
+            List.of(new RowProblem(e.row(), RowProblem.WHOLE_FILE, e.problem())),
+            1,
+            "Nothing was imported: the file is not readable as CSV.");
+        return;
+      }
+      progress.update(jobId, ImportState.VALIDATING, processed, total);
+
+      TenantData known;
+      try (Connection c = dataSource.getConnection()) {
+        known = TenantData.load(c, registrationId);
+      }
+      for (HistoricalResult r : results) {
+        Optional<RowProblem> p = ExistingDataChecks.check(r, known);
+        if (p.isPresent()) {
+          problemRows++;
+          problemCount++;
+          if (problems.size() < ImportJobs.KEPT_PROBLEMS) {
+            problems.add(p.get());
+          }
+        }
+      }
+      if (problemCount > 0) {
+        problems.sort(java.util.Comparator.comparingLong(RowProblem::row));
+        jobs.failed(
+            jobId,
+            total,
+            processed,
+            problems,
+            problemCount,
+            "Nothing was imported: "
+                + problemCount
+                + (problemCount == 1 ? " problem" : " problems")
+                + " in "
+                + problemRows
+                + (problemRows == 1 ? " row" : " rows")
+                + ". Fix "
+                + (problemCount == 1 ? "it" : "them")
+                + " and upload the file again.");
+        return;
+      }
+      write(jobId, registrationId, file, fileName, actor, results, total, processed);
+    } catch (Exception e) {
+      LOG.log(Level.SEVERE, "Import " + jobId + " failed", e);
+      jobs.failed(
+          jobId,
+          total,
+          processed,
+          List.of(),
+          0,
+          "Nothing was imported: the results could not be written to the database ("
+              + e.getClass().getSimpleName()
+              + "). Try again; if it keeps failing, give your administrator the import number "
+              + jobId
+              + ".");
+    } finally {
+      progress.done(jobId);
+    }
+  }
+
+  private void write(
+      long jobId,
+      long registrationId,
+      byte[] file,
+      String fileName,
+      String actor,
+      List<HistoricalResult> results,
+      int total,
+      int processed)
+      throws Exception {
+    progress.update(jobId, ImportState.IMPORTING, 0, results.size());
+    jobs.moveTo(jobId, ImportState.IMPORTING, total, processed);
+    ScheduleTemplate template = schedules.forTenant(registrationId).template();
+    transaction.setTransactionTimeout(TRANSACTION_SECONDS);
+    transaction.begin();
+    try {
+      ImportWriter.Written written;
+      try (Connection c = dataSource.getConnection()) {
+        if (!recordFile(c, registrationId, ImportFiles.sha256(file), jobId)) {
+          transaction.rollback();
+          jobs.unchanged(
+              jobId,
+              total,
+              "This file was imported by another upload while this one was being checked;"
+                  + " nothing changed.");
+          return;
+        }
+        // Check again inside the transaction: the tenant may have changed since the first check.
+        TenantData known = TenantData.load(c, registrationId);
+        for (HistoricalResult r : results) {
+          Optional<RowProblem> p = ExistingDataChecks.check(r, known);
+          if (p.isPresent()) {
+            transaction.rollback();
+            jobs.failed(
+                jobId,
+                total,
+                processed,
+                List.of(p.get()),
+                1,
+                "Nothing was imported: the data changed while the file was being checked.");
+            return;
+          }
+        }
+        written =
+            new ImportWriter(c, registrationId, jobId, actor, fileName, template)
+                .write(
+                    results,
+                    known,
+                    n -> progress.update(jobId, ImportState.IMPORTING, n, results.size()));
+        finish(c, jobId, processed, written);
+        audit(c, actor, registrationId, jobId, fileName, written);
+      }
+      transaction.commit();
+      LOG.info(
+          () ->
+              "Import "
+                  + jobId
+                  + ": "
+                  + written.imported()
+                  + " results imported, "
+                  + written.unchanged()
+                  + " already present.");
+    } catch (Exception e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  /** Records that this file is in the tenant; false when another job did so first. */
+  private static boolean recordFile(Connection c, long registrationId, String sha, long jobId)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT job_id FROM import_file WHERE registration_id = ? AND file_sha256 = ?")) {
+      s.setLong(1, registrationId);
+      s.setString(2, sha);
+      if (s.executeQuery().next()) {
+        return false;
+      }
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO import_file (registration_id, file_sha256, job_id, imported_at) VALUES"
+                + " (?, ?, ?, ?)")) {
+      s.setLong(1, registrationId);
+      s.setString(2, sha);
+      s.setLong(3, jobId);
+      s.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+      s.executeUpdate();
+    }
+    return true;
+  }
+
+  private static void finish(Connection c, long jobId, int processed, ImportWriter.Written w)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE import_job SET state = ?, rows_processed = ?, rows_imported = ?,"
+                + " rows_unchanged = ?, problem_count = 0, message = ?, finished_at = ? WHERE id ="
+                + " ?")) {
+      s.setString(1, ImportState.COMPLETED.name());
+      s.setInt(2, processed);
+      s.setInt(3, w.imported());
+      s.setInt(4, w.unchanged());
+      s.setString(
+          5,
+          w.imported()
+              + " results imported"
+              + (w.unchanged() > 0 ? ", " + w.unchanged() + " were already in Rapport" : "")
+              + "; "
+              + w.studentsCreated()
+              + " new pseudonymous students, "
+              + w.cohortsCreated()
+              + " new cohorts.");
+      s.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+      s.setLong(7, jobId);
+      s.executeUpdate();
+    }
+  }
+
+  private static void audit(
+      Connection c,
+      String actor,
+      long registrationId,
+      long jobId,
+      String fileName,
+      ImportWriter.Written w)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audit_log (occurred_at, actor_kind, actor, action, registration_id,"
+                + " student_id, detail) VALUES (?, 'ADMIN', ?, 'RESULTS_IMPORTED', ?, NULL, ?)")) {
+      s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+      s.setString(2, actor);
+      s.setLong(3, registrationId);
+      String detail =
+          "import "
+              + jobId
+              + " ("
+              + (fileName == null ? "no name" : fileName)
+              + "): "
+              + w.imported()
+              + " results";
+      s.setString(4, detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+      s.executeUpdate();
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+        transaction.rollback();
+      }
+    } catch (SystemException | IllegalStateException | SecurityException e) {
+      LOG.log(Level.WARNING, "Rollback of an import failed", e);
+    }
+  }
+
+  static int countRows(byte[] file) throws IOException {
+    int rows = 0;
+    try (Reader in = reader(file)) {
+      CsvReader csv = new CsvReader(in);
+      if (csv.next() == null) {
+        return 0;
+      }
+      while (csv.next() != null) {
+        rows++;
+      }
+    } catch (CsvFormatException e) {
+      return rows;
+    }
+    return rows;
+  }
+
+  private static Reader reader(byte[] file) {
+    return new InputStreamReader(
+        new ByteArrayInputStream(file),
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE));
+  }
+}

@@ -1,0 +1,55 @@
+package org.rapport.lti.imports;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.admin.CurrentAdmin;
+import org.rapport.lti.admin.InvalidRequestException;
+import org.rapport.lti.admin.RegistrationRepository;
+
+/** The research export of pseudonymous responses. Administrators only; every export is audited. */
+@Path("api/admin/exports/responses.csv")
+@AdminOnly
+@Tag(name = "Imports and exports", description = "Historical results in, research data out")
+public class ResponsesExportResource {
+  @Inject ResearchExport export;
+  @Inject RegistrationRepository registrations;
+  @Context ContainerRequestContext request;
+
+  @GET
+  @Produces("text/csv")
+  @Operation(
+      summary =
+          "Every submitted or imported response of tenant ?registration=id (optionally"
+              + " ?instrument=id) as CSV, students under a research id; nothing identifies them")
+  public Response csv(
+      @QueryParam("registration") Long registrationId, @QueryParam("instrument") String instrument)
+      throws SQLException {
+    if (registrationId == null || registrations.find(registrationId).isEmpty()) {
+      throw new InvalidRequestException(
+          List.of(
+              "registration: give an existing tenant's registration id, e.g. ?registration=1."));
+    }
+    String body =
+        export.csv(
+            registrationId,
+            instrument == null || instrument.isBlank() ? null : instrument.strip(),
+            CurrentAdmin.of(request));
+    return Response.ok(body, "text/csv; charset=utf-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"rapport-responses-" + registrationId + ".csv\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

@@ -1,0 +1,557 @@
+package org.rapport.lti.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.curriculum.analytics.SmallCellSuppression;
+import org.rapport.lti.testdata.AssessmentSeeder;
+import org.rapport.lti.testdata.AssessmentSeeder.CohortSpec;
+import org.rapport.lti.testdata.AssessmentSeeder.Decline;
+import org.rapport.lti.testdata.Browser;
+import org.rapport.lti.testdata.DevLaunch;
+import org.rapport.lti.testdata.RapportClient;
+import org.rapport.lti.testdata.RapportWar;
+
+/**
+ * Cohort analytics end to end on the shipped WAR: synthetic cohorts written into the assessment
+ * tables (seed 7; a built-in decline of the affective subscale at Y3), evaluation through the admin
+ * API, the alerts it raises, their mail through a real SMTP server (GreenMail) that is down at
+ * first, the dashboard page, the CSV export, and a real Chromium acknowledging and resolving an
+ * alert. Small cohorts stay hidden everywhere.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CohortAlertsIT {
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+  private static final Decline AFFECTIVE_AT_Y3 = new Decline("affective", 3, 4);
+  private static final String DEV_TENANT = "Built-in test platform";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return RapportWar.shipped();
+  }
+
+  @ArquillianResource URL deployed;
+
+  /** The dev platform's tenant, seeded once for the page tests: [tenant, declining, small]. */
+  private static long[] devCohorts;
+
+  private RapportClient rapport() {
+    return new RapportClient(deployed);
+  }
+
+  // ---------------------------------------------------------------- alerts through the admin API
+
+  @Test
+  void aDeclineAtYear3RaisesExactlyTheExpectedAlertsOnce() throws Exception {
+    RapportClient rapport = rapport();
+    long tenant = newTenant(rapport);
+    long declining;
+    try (Connection c = db();
+        AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
+      Random random = new Random(7);
+      declining =
+          seeder.cohort(tenant, new CohortSpec(2021, 160, 4, 0.25, AFFECTIVE_AT_Y3), random);
+      seeder.cohort(tenant, new CohortSpec(2022, 160, 4, 0.25), random);
+      seeder.cohort(
+          tenant, new CohortSpec(2023, 7, 4, 0.0, new Decline("affective", 3, 9)), random);
+    }
+
+    Map<String, Object> first = evaluate(rapport, tenant);
+    assertEquals(4L, first.get("raised"), first.toString());
+
+    List<Map<String, Object>> alerts = alerts(rapport, tenant);
+    Set<String> keys = new HashSet<>();
+    for (Map<String, Object> a : alerts) {
+      keys.add(
+          a.get("measure")
+              + " "
+              + a.get("fromWave")
+              + ">"
+              + a.get("toWave")
+              + " "
+              + a.get("comparison"));
+      assertEquals(declining, ((Number) a.get("cohortId")).longValue(), a.toString());
+      assertEquals("OPEN", a.get("state"));
+      Map<?, ?> reference = (Map<?, ?>) a.get("reference");
+      Map<?, ?> current = (Map<?, ?>) a.get("current");
+      assertTrue(((Number) current.get("n")).intValue() >= 10, a.toString());
+      assertNotNull(reference.get("mean"));
+      assertNotNull(reference.get("sd"));
+      assertNotNull(current.get("responseRate"), "response rate from the roster: " + a);
+      assertTrue(((Number) a.get("ciUpper")).doubleValue() < 0, a.toString());
+      assertTrue(((Number) a.get("effectSize")).doubleValue() <= -0.3, a.toString());
+      assertTrue(((Number) a.get("p")).doubleValue() < 0.05, a.toString());
+      assertNotNull(a.get("df"));
+      assertNotNull(a.get("allStudents"), "mixed-model figures: " + a);
+      List<?> modules = (List<?>) a.get("modules");
+      assertFalse(modules.isEmpty(), a.toString());
+      if ("affective".equals(a.get("measure"))) {
+        assertEquals("Sharing the feeling", a.get("subscale"));
+        assertTrue(a.toString().contains("responding-to-emotion"), a.toString());
+      }
+    }
+    assertEquals(
+        Set.of(
+            "affective Y2>Y3 PREVIOUS_WAVE",
+            "affective MATRICULATION>Y3 BASELINE",
+            "total Y2>Y3 PREVIOUS_WAVE",
+            "total MATRICULATION>Y3 BASELINE"),
+        keys);
+
+    Map<String, Object> again = evaluate(rapport, tenant);
+    assertEquals(0L, again.get("raised"), again.toString());
+    assertEquals(4L, again.get("findings"), again.toString());
+    assertEquals(4, alerts(rapport, tenant).size());
+  }
+
+  @Test
+  void unchangedCohortsRaiseNoAlert() throws Exception {
+    RapportClient rapport = rapport();
+    long tenant = newTenant(rapport);
+    try (Connection c = db();
+        AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
+      Random random = new Random(11);
+      seeder.cohort(tenant, new CohortSpec(2020, 160, 6, 0.25), random);
+      seeder.cohort(tenant, new CohortSpec(2021, 160, 5, 0.25), random);
+    }
+    Map<String, Object> result = evaluate(rapport, tenant);
+    assertEquals(0L, result.get("findings"), result.toString());
+    assertEquals(List.of(), alerts(rapport, tenant));
+  }
+
+  @Test
+  void ruleChangesAreCheckedAndExplained() throws Exception {
+    RapportClient rapport = rapport();
+    long tenant = newTenant(rapport);
+    HttpResponse<String> defaults = rapport.adminGet("/api/admin/alerts/" + tenant + "/rule");
+    assertEquals(200, defaults.statusCode(), defaults.body());
+    Map<String, Object> rule =
+        JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(defaults.body()), "rule");
+    assertEquals(Boolean.TRUE, rule.get("usingDefaults"));
+    assertEquals(10L, rule.get("minimumGroupSize"));
+    assertEquals(-0.3, ((Number) rule.get("effectSizeThreshold")).doubleValue(), 1e-9);
+
+    HttpResponse<String> tooSmall =
+        rapport.adminPut("/api/admin/alerts/" + tenant + "/rule", "{\"minimumGroupSize\": 3}");
+    assertEquals(400, tooSmall.statusCode(), tooSmall.body());
+    assertTrue(tooSmall.body().contains(SmallCellSuppression.BELOW_FLOOR), tooSmall.body());
+
+    HttpResponse<String> positive =
+        rapport.adminPut(
+            "/api/admin/alerts/" + tenant + "/rule",
+            "{\"effectSizeThreshold\": 0.2, \"comparisons\": [\"SIDEWAYS\"], \"recipients\": [\"nobody\"]}");
+    assertEquals(400, positive.statusCode(), positive.body());
+    assertTrue(positive.body().contains("must be a negative number"), positive.body());
+    assertTrue(positive.body().contains("'SIDEWAYS' is not a comparison"), positive.body());
+    assertTrue(positive.body().contains("'nobody' is not an email address"), positive.body());
+
+    HttpResponse<String> changed =
+        rapport.adminPut(
+            "/api/admin/alerts/" + tenant + "/rule",
+            "{\"minimumN\": 25, \"comparisons\": [\"PREVIOUS_WAVE\", \"CROSS_COHORT\"],"
+                + " \"recipients\": [\"dean@rapport.test\"]}");
+    assertEquals(200, changed.statusCode(), changed.body());
+    HttpResponse<String> read = rapport.adminGet("/api/admin/alerts/" + tenant + "/rule");
+    assertTrue(read.body().contains("\"minimumN\":25"), read.body());
+    assertTrue(read.body().contains("CROSS_COHORT"), read.body());
+    assertTrue(read.body().contains("dean@rapport.test"), read.body());
+    assertTrue(read.body().contains("\"usingDefaults\":false"), read.body());
+  }
+
+  // ------------------------------------------------------------------------------------- mail
+
+  @Test
+  void alertMailWaitsForTheSmtpServerAndIsSentOnceEach() throws Exception {
+    RapportClient rapport = rapport();
+    long tenant = newTenant(rapport);
+    String dean = "dean-" + UUID.randomUUID().toString().substring(0, 8) + "@rapport.test";
+    HttpResponse<String> rule =
+        rapport.adminPut(
+            "/api/admin/alerts/" + tenant + "/rule",
+            "{\"recipients\": [\"" + dean + "\"], \"mailFaculty\": false}");
+    assertEquals(200, rule.statusCode(), rule.body());
+    try (Connection c = db();
+        AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
+      seeder.cohort(tenant, new CohortSpec(2021, 160, 4, 0.25, AFFECTIVE_AT_Y3), new Random(7));
+    }
+    int port = Integer.parseInt(System.getProperty("it.mail.port"));
+    assertFalse(
+        listening(port), "nothing may listen on the GreenMail port before the test starts it");
+
+    assertEquals(4L, evaluate(rapport, tenant).get("mailsQueued"));
+    List<Object> mail =
+        waitForMail(rapport, tenant, m -> ((Number) m.get("attempts")).intValue() >= 2);
+    assertEquals(4, mail.size());
+    for (Object o : mail) {
+      Map<?, ?> m = (Map<?, ?>) o;
+      assertNull(m.get("sentAt"), "nothing can be delivered while the server is down: " + m);
+      assertNotNull(m.get("lastError"), m.toString());
+    }
+
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try {
+      assertTrue(smtp.waitForIncomingEmail(60_000, 4), "4 alert mails after the server came back");
+      waitForMail(rapport, tenant, m -> m.get("sentAt") != null);
+      assertEquals(0L, evaluate(rapport, tenant).get("mailsQueued"));
+      Thread.sleep(4_000); // several worker runs
+      List<MimeMessage> toDean = new ArrayList<>();
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        if (Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+            .anyMatch(a -> a.toString().equals(dean))) {
+          toDean.add(m);
+        }
+      }
+      assertEquals(4, toDean.size(), "each alert mailed once");
+      assertEquals(4, toDean.stream().map(m -> subject(m)).distinct().count());
+      for (MimeMessage m : toDean) {
+        String body = String.valueOf(m.getContent());
+        assertTrue(body.contains("n = "), body);
+        assertTrue(body.contains("confidence interval"), body);
+        assertTrue(body.contains("response rate"), body);
+        assertTrue(body.contains("/app/faculty/cohorts?cohort="), body);
+        assertFalse(body.contains("synthetic-"), "no pseudonym in mail: " + body);
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  // -------------------------------------------------------------- dashboard, CSV, privacy, roles
+
+  @Test
+  void facultySeeTrendsAlertsAndExportWhileSmallCohortsStayHidden() throws Exception {
+    RapportClient rapport = rapport();
+    long[] dev = devTenant(rapport);
+    String s =
+        DevLaunch.session(
+            rapport, "instructor", "dash-" + UUID.randomUUID().toString().substring(0, 6), "/app");
+
+    HttpResponse<String> page = rapport.get("/app/faculty/cohorts?s=" + s + "&cohort=" + dev[1]);
+    assertEquals(200, page.statusCode(), page.body());
+    String html = page.body();
+    assertTrue(html.contains("data-chart=\"trend-total\""), html);
+    assertTrue(html.contains("<title id=\"trend-total-title\">"), html);
+    assertTrue(html.contains("<desc id=\"trend-total-desc\">"), html);
+    assertTrue(html.contains("data-measure=\"affective\""), html);
+    assertTrue(html.contains("data-alert-id="), html);
+    assertTrue(html.contains("Sharing the feeling"), html);
+    assertTrue(html.contains("Responding to emotion"), html);
+    assertTrue(html.contains("<caption>"), html);
+    assertFalse(html.contains("synthetic-"), "no pseudonym on the page");
+
+    HttpResponse<String> inbox = rapport.get("/app/faculty/alerts?s=" + s);
+    assertEquals(200, inbox.statusCode(), inbox.body());
+    assertTrue(inbox.body().contains("data-alert-id="), inbox.body());
+    assertTrue(inbox.body().contains("When does Rapport raise an alert?"), inbox.body());
+    assertTrue(inbox.body().contains("The effect size is \u22120.30 or lower"), inbox.body());
+    HttpResponse<String> ruleForFaculty =
+        rapport.get("/app/faculty/alerts/rule?s=" + s, "Accept", "application/json");
+    assertEquals(200, ruleForFaculty.statusCode(), ruleForFaculty.body());
+    assertTrue(ruleForFaculty.body().contains("\"recipients\":[]"), "addresses stay with admins");
+
+    HttpResponse<String> small = rapport.get("/app/faculty/cohorts?s=" + s + "&cohort=" + dev[2]);
+    assertEquals(200, small.statusCode(), small.body());
+    String hidden = small.body();
+    assertTrue(hidden.contains("Hidden: fewer than 10 students"), hidden);
+    assertFalse(hidden.contains("class=\"mean\""), "no point drawn for a small cohort");
+    assertFalse(hidden.contains("<tr data-wave=\"Y1\"><th"), "no shown row for a small cohort");
+    assertFalse(hidden.contains("data-alert-id="), "no alert for a small cohort");
+    assertTrue(hidden.contains("No alerts for this cohort."), hidden);
+
+    HttpResponse<String> csv = rapport.get("/app/faculty/cohorts/export.csv?s=" + s);
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    String smallLabel = "Small cohort (dashboard IT)";
+    String bigLabel = "Declining cohort (dashboard IT)";
+    int smallRows = 0;
+    int bigShown = 0;
+    for (String line : csv.body().split("\r\n")) {
+      if (line.contains(smallLabel)) {
+        smallRows++;
+        assertTrue(line.endsWith(",,,,,,,,,,,,,yes") || line.endsWith(",,,,,,,,,,,,yes"), line);
+      }
+      if (line.contains(bigLabel) && line.endsWith(",no")) {
+        bigShown++;
+      }
+    }
+    assertTrue(
+        smallRows >= 16, "every summary of the small cohort listed as suppressed: " + smallRows);
+    assertTrue(bigShown >= 16, csv.body());
+
+    // Tenant isolation: another tenant's cohort and alert are out of reach.
+    long other = newTenant(rapport);
+    long otherCohort;
+    try (Connection c = db();
+        AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
+      otherCohort =
+          seeder.cohort(other, new CohortSpec(2019, 160, 4, 0.25, AFFECTIVE_AT_Y3), new Random(3));
+    }
+    evaluate(rapport, other);
+    long otherAlert = ((Number) alerts(rapport, other).get(0).get("id")).longValue();
+    HttpResponse<String> foreign =
+        rapport.get("/app/faculty/cohorts?s=" + s + "&cohort=" + otherCohort);
+    assertFalse(foreign.body().contains("data-cohort=\"" + otherCohort + "\""), foreign.body());
+    assertEquals(
+        404,
+        rapport
+            .postForm("/app/faculty/alerts/" + otherAlert + "/acknowledge?s=" + s, "back=alerts")
+            .statusCode());
+
+    String student =
+        DevLaunch.session(
+            rapport, "student", "stu-" + UUID.randomUUID().toString().substring(0, 6), "/app");
+    assertEquals(403, rapport.get("/app/faculty/cohorts?s=" + student).statusCode());
+    assertEquals(403, rapport.get("/app/faculty/cohorts/export.csv?s=" + student).statusCode());
+    assertEquals(403, rapport.get("/app/faculty/alerts?s=" + student).statusCode());
+    assertEquals(
+        403,
+        rapport
+            .postForm(
+                "/app/faculty/alerts/" + otherAlert + "/acknowledge?s=" + student, "back=alerts")
+            .statusCode());
+  }
+
+  @Test
+  void anInstructorAcknowledgesAndResolvesAnAlertInTheBrowser() throws Exception {
+    RapportClient rapport = rapport();
+    long[] dev = devTenant(rapport);
+    ChromeDriver browser = Browser.start(false);
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+      browser.get(
+          rapport.base()
+              + "/dev/platform/launch?role=instructor&user=ines-"
+              + UUID.randomUUID().toString().substring(0, 6)
+              + "&target=/app/faculty/cohorts");
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("rapport-frame")));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohort trends"));
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.linkText("Declining cohort (dashboard IT)")))
+          .click();
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector(
+                  "section[data-cohort=\"" + dev[1] + "\"] svg[data-chart=\"trend-total\"]")));
+      WebElement chart = browser.findElement(By.cssSelector("svg[data-chart=\"trend-total\"]"));
+      saveScreenshot(browser, "cohort-dashboard.png");
+      assertTrue(chart.findElements(By.cssSelector("circle.mean")).size() >= 4);
+      WebElement card =
+          browser.findElement(
+              By.cssSelector(
+                  "section[data-cohort=\"" + dev[1] + "\"] article[data-state=\"OPEN\"]"));
+      String id = card.getAttribute("data-alert-id");
+      assertTrue(card.getText().contains("fell"), card.getText());
+
+      card.findElement(By.cssSelector("button[data-action=\"acknowledge\"]")).click();
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector(
+                  "article[data-alert-id=\"" + id + "\"][data-state=\"ACKNOWLEDGED\"]")));
+      assertTrue(browser.getPageSource().contains("marked as acknowledged"));
+
+      WebElement acknowledged =
+          browser.findElement(By.cssSelector("article[data-alert-id=\"" + id + "\"]"));
+      acknowledged
+          .findElement(By.tagName("textarea"))
+          .sendKeys("Scheduled NURSE practice for the class.");
+      acknowledged.findElement(By.cssSelector("button[data-action=\"resolve\"]")).click();
+      WebElement resolved =
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector(
+                      "article[data-alert-id=\"" + id + "\"][data-state=\"RESOLVED\"]")));
+      assertTrue(
+          resolved.getText().contains("Scheduled NURSE practice for the class."),
+          resolved.getText());
+      assertTrue(resolved.getText().contains("Acknowledged by"), resolved.getText());
+
+      browser.switchTo().defaultContent();
+      browser.get(
+          rapport.base()
+              + "/dev/platform/launch?role=student&user=sam-"
+              + UUID.randomUUID().toString().substring(0, 6)
+              + "&target=/app/faculty/cohorts");
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("rapport-frame")));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.tagName("body"), "This page is for faculty"));
+      assertTrue(browser.findElements(By.cssSelector("svg[data-chart]")).isEmpty());
+    } finally {
+      browser.quit();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ helpers
+
+  private static Connection db() throws Exception {
+    return DriverManager.getConnection(
+        System.getProperty("it.db.url"),
+        System.getProperty("it.db.user"),
+        System.getProperty("it.db.password", ""));
+  }
+
+  private static long newTenant(RapportClient rapport) {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String json =
+        "{\"name\":\"Alerts IT "
+            + unique
+            + "\",\"platformKind\":\"OTHER\",\"issuer\":\"https://alerts-"
+            + unique
+            + ".example\",\"clientId\":\"alerts-it\",\"authEndpoint\":\"https://alerts-"
+            + unique
+            + ".example/auth\",\"jwksUri\":\"https://alerts-"
+            + unique
+            + ".example/jwks\",\"deploymentPolicy\":\"ACCEPT_ON_FIRST_SIGHT\",\"enabled\":true}";
+    HttpResponse<String> created = rapport.adminPost("/api/admin/registrations", json);
+    assertEquals(201, created.statusCode(), created.body());
+    Matcher m = ID.matcher(created.body());
+    assertTrue(m.find(), created.body());
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Seeds the built-in test platform's tenant once: a declining cohort and a small one. */
+  private static synchronized long[] devTenant(RapportClient rapport) throws Exception {
+    if (devCohorts != null) {
+      return devCohorts;
+    }
+    DevLaunch.session(
+        rapport, "instructor", "seed-" + UUID.randomUUID().toString().substring(0, 6), "/app");
+    List<Object> registrations =
+        JSONArrayUtils.parse(rapport.adminGet("/api/admin/registrations").body());
+    long tenant = -1;
+    for (Object r : registrations) {
+      Map<?, ?> reg = (Map<?, ?>) r;
+      if (DEV_TENANT.equals(reg.get("name"))) {
+        tenant = ((Number) reg.get("id")).longValue();
+      }
+    }
+    assertTrue(tenant > 0, "the dev platform's registration exists after a dev launch");
+    long declining;
+    long small;
+    try (Connection c = db();
+        AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
+      Random random = new Random(7);
+      declining =
+          seeder.cohort(
+              tenant,
+              new CohortSpec(
+                  1991, "Declining cohort (dashboard IT)", 160, 4, 0.25, List.of(AFFECTIVE_AT_Y3)),
+              random);
+      small =
+          seeder.cohort(
+              tenant,
+              new CohortSpec(
+                  1992,
+                  "Small cohort (dashboard IT)",
+                  7,
+                  4,
+                  0.0,
+                  List.of(new Decline("affective", 3, 9))),
+              random);
+    }
+    devCohorts = new long[] {tenant, declining, small};
+    evaluate(rapport, tenant);
+    return devCohorts;
+  }
+
+  private static Map<String, Object> evaluate(RapportClient rapport, long tenant) throws Exception {
+    HttpResponse<String> answer =
+        rapport.adminPost("/api/admin/alerts/" + tenant + "/evaluate", "");
+    assertEquals(200, answer.statusCode(), answer.body());
+    return JSONObjectUtils.parse(answer.body());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> alerts(RapportClient rapport, long tenant)
+      throws Exception {
+    HttpResponse<String> answer = rapport.adminGet("/api/admin/alerts/" + tenant);
+    assertEquals(200, answer.statusCode(), answer.body());
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Object o : JSONArrayUtils.parse(answer.body())) {
+      list.add((Map<String, Object>) o);
+    }
+    return list;
+  }
+
+  private static List<Object> waitForMail(
+      RapportClient rapport, long tenant, java.util.function.Predicate<Map<?, ?>> each)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    List<Object> mail = List.of();
+    while (System.nanoTime() < deadline) {
+      mail = JSONArrayUtils.parse(rapport.adminGet("/api/admin/alerts/" + tenant + "/mail").body());
+      if (!mail.isEmpty() && mail.stream().allMatch(m -> each.test((Map<?, ?>) m))) {
+        return mail;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("Mail did not reach the expected state: " + mail);
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Keeps a picture of the page under target/screenshots for people to look at. */
+  private static void saveScreenshot(ChromeDriver browser, String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(
+          dir.resolve(name), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package org.rapport.lti.dashboard;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.rapport.curriculum.alerts.AlertRule;
+import org.rapport.curriculum.analytics.CohortReport;
+import org.rapport.curriculum.analytics.CohortStatistics;
+import org.rapport.lti.alerts.AlertVocabulary;
+import org.rapport.lti.alerts.TenantEvaluation;
+import org.rapport.lti.analytics.CohortInfo;
+import org.rapport.lti.analytics.ObservationQuery;
+import org.rapport.lti.analytics.TenantObservations;
+import org.rapport.lti.persistence.SchemaMigrator;
+import org.rapport.lti.testdata.AssessmentSeeder;
+
+/**
+ * Times the dashboard and the alert evaluation on a database of 200,000 students × 6 waves (by
+ * default 100 institutions × 10 cohorts × 200 students; about 1.1 million responses), filled once
+ * with JDBC batches into the V3 tables and reused by later runs:
+ *
+ * <ol>
+ *   <li>one cohort's dashboard: its query (the cohort and the earlier ones of its institution) and
+ *       analysis, plus the page's charts and tables;
+ *   <li>the full alert evaluation of every cohort of every institution, as the hourly run does it.
+ * </ol>
+ *
+ * <p>Arguments: {@code [jdbc-url [institutions cohorts-per-institution students-per-cohort]]}; the
+ * default URL is an H2 file under {@code target/benchmark}; {@code -Dbenchmark.runs} (default 25)
+ * repeats the dashboard. Prints times; asserts nothing.
+ */
+public final class DashboardBenchmark {
+  private DashboardBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int tenants = args.length > 3 ? Integer.parseInt(args[1]) : 100;
+    int cohorts = args.length > 3 ? Integer.parseInt(args[2]) : 10;
+    int size = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    String url =
+        args.length > 0
+            ? args[0]
+            : "jdbc:h2:file:"
+                + Path.of(
+                        "target", "benchmark", "dashboard-" + tenants + "x" + cohorts + "x" + size)
+                    .toAbsolutePath()
+                + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE";
+    String user =
+        System.getProperty("benchmark.db.user", url.startsWith("jdbc:h2") ? "sa" : "postgres");
+    String password = System.getProperty("benchmark.db.password", "");
+    System.out.printf(
+        Locale.ROOT,
+        "Dashboard benchmark: %d institutions x %d cohorts x %d students x 6 waves on %s%n",
+        tenants,
+        cohorts,
+        size,
+        url.replaceAll(";.*", ""));
+    new SchemaMigrator().migrate(dataSource(url, user, password));
+
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      List<Long> registrations = fill(c, tenants, cohorts, size);
+      if (url.startsWith("jdbc:postgresql:")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ANALYZE"); // as autovacuum would have done after a bulk load
+        }
+      }
+      AlertVocabulary words = AlertVocabulary.shipped();
+
+      // (a) One cohort's dashboard: the latest cohort of a middle institution (it loads every
+      // earlier cohort of its institution for the cross-cohort comparison).
+      long tenant = registrations.get(registrations.size() / 2);
+      int year = 2000 + cohorts - 1;
+      AlertRule rule = AlertRule.defaults();
+      long[] times = new long[Integer.getInteger("benchmark.runs", 25)];
+      long[] queries = new long[times.length];
+      for (int i = 0; i < times.length; i++) {
+        long start = System.nanoTime();
+        TenantObservations obs = ObservationQuery.load(c, tenant, year);
+        queries[i] = System.nanoTime() - start;
+        String instrument = obs.instruments().get(0);
+        CohortReport report =
+            CohortStatistics.analyse(obs.datasets().get(instrument), rule.analysisSettings());
+        CohortInfo focus =
+            obs.cohorts().values().stream()
+                .filter(ci -> ci.matriculationYear() == year)
+                .findFirst()
+                .orElseThrow();
+        CohortDashboard.values(report, obs, instrument, focus, words);
+        times[i] = System.nanoTime() - start;
+      }
+      int skip = Math.min(5, times.length - 1);
+      long[] warm = Arrays.copyOfRange(times, skip, times.length);
+      System.out.printf(
+          Locale.ROOT,
+          "(a) one cohort's dashboard (query + analysis + charts): first %.1f ms; then median %.1f"
+              + " ms (of which the query %.1f ms), min %.1f ms, max %.1f ms over %d runs%n",
+          ms(times[0]),
+          ms(median(warm)),
+          ms(median(Arrays.copyOfRange(queries, skip, queries.length))),
+          ms(Arrays.stream(warm).min().orElse(0)),
+          ms(Arrays.stream(warm).max().orElse(0)),
+          warm.length);
+
+      // (b) Full alert evaluation of every cohort, as AlertEvaluation.evaluateAll runs it (two
+      // institutions at a time, a connection each), twice: the second run finds the same declines
+      // and adds nothing.
+      TenantEvaluation evaluation = new TenantEvaluation(words, 10, id -> null);
+      for (int run = 1; run <= 2; run++) {
+        long start = System.nanoTime();
+        java.util.Queue<Long> queue =
+            new java.util.concurrent.ConcurrentLinkedQueue<>(registrations);
+        java.util.concurrent.atomic.AtomicInteger findings =
+            new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger raised =
+            new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+          Thread worker =
+              new Thread(
+                  () -> {
+                    try (Connection own = DriverManager.getConnection(url, user, password)) {
+                      for (Long r = queue.poll(); r != null; r = queue.poll()) {
+                        TenantEvaluation.Result result = evaluation.run(own, r, Instant.now());
+                        findings.addAndGet(result.findings());
+                        raised.addAndGet(result.raised());
+                      }
+                    } catch (SQLException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
+          worker.start();
+          workers.add(worker);
+        }
+        for (Thread worker : workers) {
+          worker.join();
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "(b) full alert evaluation, run %d: %.2f s for %d cohorts (%d findings, %d new alerts)%n",
+            run,
+            ms(System.nanoTime() - start) / 1000,
+            tenants * cohorts,
+            findings.get(),
+            raised.get());
+      }
+    }
+  }
+
+  private static javax.sql.DataSource dataSource(String url, String user, String password) {
+    if (url.startsWith("jdbc:postgresql:")) {
+      PGSimpleDataSource pg = new PGSimpleDataSource();
+      pg.setUrl(url);
+      pg.setUser(user);
+      pg.setPassword(password);
+      return pg;
+    }
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(url);
+    h2.setUser(user);
+    h2.setPassword(password);
+    return h2;
+  }
+
+  /** Fills the database unless an earlier run did; returns the registrations' ids. */
+  private static List<Long> fill(Connection c, int tenants, int cohorts, int size)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id FROM registration WHERE issuer LIKE 'https://benchmark.example/%'"
+                    + " ORDER BY id")) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    if (ids.size() == tenants) {
+      System.out.println("Reusing the data of an earlier run.");
+      return ids;
+    }
+    if (!ids.isEmpty()) {
+      throw new IllegalStateException("The benchmark database holds another shape; delete it.");
+    }
+    long start = System.nanoTime();
+    c.setAutoCommit(false);
+    Random random = new Random(20260101);
+    Timestamp now = Timestamp.from(Instant.now());
+    try (PreparedStatement reg =
+            c.prepareStatement(
+                "INSERT INTO registration (issuer, client_id, name, platform_kind, auth_endpoint,"
+                    + " jwks_uri, deployment_policy, enabled, created_at, updated_at)"
+                    + " VALUES (?, 'benchmark', ?, 'OTHER', 'https://benchmark.example/auth',"
+                    + " 'https://benchmark.example/jwks', 'ACCEPT_ON_FIRST_SIGHT', TRUE, ?, ?)",
+                new String[] {"id"});
+        AssessmentSeeder seeder = new AssessmentSeeder(c, 1_000_000_000L)) {
+      for (int t = 0; t < tenants; t++) {
+        reg.setString(1, "https://benchmark.example/" + t);
+        reg.setString(2, "Benchmark school " + t);
+        reg.setTimestamp(3, now);
+        reg.setTimestamp(4, now);
+        reg.executeUpdate();
+        long id;
+        try (ResultSet keys = reg.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+        ids.add(id);
+        for (int k = 0; k < cohorts; k++) {
+          // One cohort in ten declines on the affective subscale from Y3 on.
+          AssessmentSeeder.Decline[] declines =
+              (t * cohorts + k) % 10 == 3
+                  ? new AssessmentSeeder.Decline[] {new AssessmentSeeder.Decline("affective", 3, 4)}
+                  : new AssessmentSeeder.Decline[0];
+          seeder.cohort(
+              id, new AssessmentSeeder.CohortSpec(2000 + k, size, 6, 0.2, declines), random);
+        }
+        seeder.flush();
+        c.commit();
+      }
+    }
+    c.setAutoCommit(true);
+    System.out.printf(
+        Locale.ROOT, "Filled the database in %.1f s.%n", ms(System.nanoTime() - start) / 1000);
+    return ids;
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}

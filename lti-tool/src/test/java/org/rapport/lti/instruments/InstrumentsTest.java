@@ -1,0 +1,97 @@
+package org.rapport.lti.instruments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.instruments.InstrumentCatalog;
+import org.rapport.curriculum.instruments.InstrumentException;
+import org.rapport.curriculum.instruments.InstrumentProblem;
+import org.rapport.curriculum.instruments.InstrumentRef;
+
+/** Loading the catalog as configured: institution definitions, licensed texts, broken files. */
+class InstrumentsTest {
+  private static Path resource(String name) {
+    try {
+      return Path.of(InstrumentsTest.class.getResource("/instruments/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InstrumentCatalog load(Map<String, String> settings) {
+    return Instruments.load(key -> Optional.ofNullable(settings.get(key)));
+  }
+
+  @Test
+  void withoutTextsTheJseIsLoadedForScoringButCannotBeScheduled() {
+    Instrument jse = load(Map.of()).find(InstrumentRef.of("jse-s", 1)).orElseThrow();
+    assertFalse(jse.schedulable());
+    assertEquals(
+        Optional.of(
+            "JSE-S item texts have not been supplied: set rapport.instruments.jse-s.texts to the"
+                + " licensed texts file"),
+        jse.unschedulableReason());
+  }
+
+  @Test
+  void theTextsFileNamedByTheJseKeyMakesItSchedulable() {
+    InstrumentCatalog catalog =
+        load(
+            Map.of(
+                "rapport.instruments.jse-s.texts",
+                resource("jse-s-placeholder-texts.yaml").toString()));
+    assertTrue(catalog.find(InstrumentRef.of("jse-s", 1)).orElseThrow().schedulable());
+  }
+
+  @Test
+  void institutionDefinitionsAreAddedToTheShippedOnes() {
+    InstrumentCatalog catalog =
+        load(Map.of("rapport.instruments.dir", resource("institution").toString()));
+    assertTrue(catalog.find(InstrumentRef.of("test-scale", 1)).isPresent());
+    assertTrue(catalog.find(InstrumentRef.of("test-scale", 2)).isPresent());
+    assertTrue(catalog.find(InstrumentRef.of("rapport-empathy", 1)).isPresent());
+  }
+
+  @Test
+  void aBrokenDefinitionStopsLoadingWithFileFieldAndProblem(@TempDir Path dir) throws IOException {
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(
+        broken,
+        Files.readString(resource("institution/test-scale-v1.yaml"))
+            .replace("id: test-scale", "id: Broken Scale"));
+    InstrumentException e =
+        assertThrows(
+            InstrumentException.class,
+            () -> load(Map.of("rapport.instruments.dir", dir.toString())));
+    InstrumentProblem problem = e.problems().get(0);
+    assertEquals(broken.toString(), problem.file());
+    assertEquals("id", problem.field());
+    assertTrue(problem.message().contains("lower-case"), problem.message());
+  }
+
+  @Test
+  void aTextsFileThatDoesNotFitIsReportedWithTheOtherProblems(@TempDir Path dir)
+      throws IOException {
+    Path texts = dir.resolve("texts.yaml");
+    Files.writeString(texts, "instrument: jse-s\nversion: 1\nitems:\n  1: \"Only one.\"\n");
+    InstrumentException e =
+        assertThrows(
+            InstrumentException.class,
+            () -> load(Map.of("rapport.instruments.jse-s.texts", texts.toString())));
+    List<String> messages = e.problems().stream().map(InstrumentProblem::message).toList();
+    assertEquals(19, messages.size(), messages.toString());
+    assertEquals("has no text for item 2 of jse-s version 1", messages.get(0));
+  }
+}
