@@ -27,6 +27,17 @@ public final class CohortStatistics {
   private CohortStatistics() {}
 
   public static CohortReport analyse(Dataset dataset, AnalysisSettings settings) {
+    return analyse(dataset, settings, List.of());
+  }
+
+  /**
+   * Analyses the dataset's cohorts, pooling for the cross-cohort comparison the earlier cohorts of
+   * {@code earlier} besides those of the dataset: with the summaries of every earlier cohort, a
+   * dataset holding one cohort gives that cohort the same figures as a dataset holding them all. A
+   * reference of a cohort that is also in the dataset is ignored.
+   */
+  public static CohortReport analyse(
+      Dataset dataset, AnalysisSettings settings, List<ReferenceSummary> earlier) {
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(settings, "settings");
     List<Dataset.CohortData> cohorts = dataset.cohortData();
@@ -44,7 +55,8 @@ public final class CohortStatistics {
       paired.addAll(r.paired);
       contrasts.addAll(r.contrasts);
     }
-    List<CrossCohortComparison> cross = crossCohort(cohorts, measures, results, settings);
+    List<CrossCohortComparison> cross =
+        crossCohort(cohorts, measures, results, settings, references(earlier, cohorts));
     return new CohortReport(settings, summaries, paired, contrasts, cross);
   }
 
@@ -338,11 +350,37 @@ public final class CohortStatistics {
     }
   }
 
+  /** The references of cohorts outside the dataset, in the dataset's cohort order. */
+  private static List<ReferenceSummary> references(
+      List<ReferenceSummary> earlier, List<Dataset.CohortData> cohorts) {
+    java.util.Set<CohortKey> inDataset = new java.util.HashSet<>();
+    for (Dataset.CohortData c : cohorts) {
+      inDataset.add(c.key);
+    }
+    return earlier.stream()
+        .filter(r -> !inDataset.contains(r.cohort()))
+        .sorted(
+            java.util.Comparator.comparingInt(ReferenceSummary::matriculationYear)
+                .thenComparing(ReferenceSummary::cohort))
+        .toList();
+  }
+
+  private static void join(Pool pool, CohortKey cohort, Moments moments, Integer roster) {
+    pool.moments = pool.moments.plus(moments);
+    pool.members.add(cohort);
+    if (roster == null) {
+      pool.rosterKnown = false;
+    } else {
+      pool.roster += roster;
+    }
+  }
+
   private static List<CrossCohortComparison> crossCohort(
       List<Dataset.CohortData> cohorts,
       List<String> measures,
       CohortResult[] results,
-      AnalysisSettings settings) {
+      AnalysisSettings settings,
+      List<ReferenceSummary> references) {
     List<CrossCohortComparison> out = new ArrayList<>();
     // pools.get(m): wave → cohorts with a smaller matriculation year, shown at that wave.
     List<Map<WaveKey, Pool>> pools = new ArrayList<>();
@@ -350,8 +388,17 @@ public final class CohortStatistics {
       pools.add(new HashMap<>());
     }
     int c = 0;
+    int r = 0;
     while (c < cohorts.size() && cohorts.get(c).matriculationYear != null) {
       int year = cohorts.get(c).matriculationYear;
+      for (; r < references.size() && references.get(r).matriculationYear() < year; r++) {
+        ReferenceSummary ref = references.get(r);
+        int m = measures.indexOf(ref.measure());
+        if (m >= 0) {
+          Pool pool = pools.get(m).computeIfAbsent(ref.wave(), key -> new Pool());
+          join(pool, ref.cohort(), new Moments(ref.n(), ref.mean(), ref.m2()), ref.rosterSize());
+        }
+      }
       int end = c;
       while (end < cohorts.size() && Objects.equals(cohorts.get(end).matriculationYear, year)) {
         end++;
@@ -375,14 +422,7 @@ public final class CohortStatistics {
               continue;
             }
             Pool pool = pools.get(m).computeIfAbsent(cohort.waves[w], key -> new Pool()).copy();
-            pool.moments = pool.moments.plus(results[k].moments[m][w]);
-            pool.members.add(cohort.key);
-            Integer roster = cohort.rosterSizes[w];
-            if (roster == null) {
-              pool.rosterKnown = false;
-            } else {
-              pool.roster += roster;
-            }
+            join(pool, cohort.key, results[k].moments[m][w], cohort.rosterSizes[w]);
             pools.get(m).put(cohort.waves[w], pool);
           }
         }

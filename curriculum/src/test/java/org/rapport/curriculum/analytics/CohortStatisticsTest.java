@@ -127,4 +127,91 @@ class CohortStatisticsTest {
             .get(1)
             .figures());
   }
+
+  /** Six cohorts (two of 2017, one too small to show), two measures, rosters, missing waves. */
+  private static Dataset cohorts(java.util.function.Predicate<CohortKey> keep) {
+    java.util.Random random = new java.util.Random(5);
+    Dataset.Builder b = Dataset.builder("total", "CC");
+    String[] keys = {"c2015", "c2016", "c2017a", "c2017b", "c2018", "c2019"};
+    int[] years = {2015, 2016, 2017, 2017, 2018, 2019};
+    int[] sizes = {40, 7, 35, 30, 45, 50};
+    WaveKey[] waves = {M, Y1, Y2};
+    for (int c = 0; c < keys.length; c++) {
+      CohortKey key = new CohortKey(keys[c]);
+      if (!keep.test(key)) {
+        random.nextLong(); // the other cohorts' scores stay the same
+        continue;
+      }
+      java.util.Random own = new java.util.Random(random.nextLong());
+      b.cohort(key, years[c]).roster(key, sizes[c] + 5);
+      for (int s = 0; s < sizes[c]; s++) {
+        double level = 100 + 8 * own.nextGaussian();
+        for (int w = 0; w < waves.length; w++) {
+          if (own.nextDouble() < 0.2) {
+            continue;
+          }
+          double total = level - 2 * w + 3 * own.nextGaussian();
+          b.add(new StudentKey(keys[c] + "-" + s), key, waves[w], w, total, total / 3);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  @Test
+  void aCohortAgainstStoredSummariesOfEarlierCohortsGetsTheFiguresOfTheFullAnalysis() {
+    AnalysisSettings settings = AnalysisSettings.defaults();
+    Dataset all = cohorts(k -> true);
+    CohortReport full = CohortStatistics.analyse(all, settings);
+    java.util.Map<CohortKey, Integer> years =
+        java.util.Map.of(
+            new CohortKey("c2015"), 2015,
+            new CohortKey("c2016"), 2016,
+            new CohortKey("c2017a"), 2017,
+            new CohortKey("c2017b"), 2017,
+            new CohortKey("c2018"), 2018,
+            new CohortKey("c2019"), 2019);
+    List<ReferenceSummary> stored =
+        full.summaries().stream()
+            .filter(s -> !s.suppressed())
+            .map(s -> ReferenceSummary.of(s, years.get(s.cohort())))
+            .toList();
+
+    for (String focus : List.of("c2019", "c2017b")) {
+      CohortKey key = new CohortKey(focus);
+      CohortReport alone = CohortStatistics.analyse(cohorts(key::equals), settings, stored);
+      List<CrossCohortComparison> expected =
+          full.crossCohort().stream().filter(cc -> cc.cohort().equals(key)).toList();
+      assertEquals(expected.size(), alone.crossCohort().size());
+      assertTrue(!expected.isEmpty());
+      for (int i = 0; i < expected.size(); i++) {
+        CrossCohortComparison e = expected.get(i);
+        CrossCohortComparison a = alone.crossCohort().get(i);
+        assertEquals(e.reference(), a.reference(), focus + " " + e.wave() + " " + e.measure());
+        assertEquals(e.suppressed(), a.suppressed());
+        if (!e.suppressed()) {
+          assertEquals(e.figures().referenceN(), a.figures().referenceN());
+          assertEquals(e.figures().referenceMean(), a.figures().referenceMean(), 1e-9);
+          assertEquals(e.figures().referenceSd(), a.figures().referenceSd(), 1e-9);
+          assertEquals(e.figures().difference(), a.figures().difference(), 1e-9);
+          assertEquals(e.figures().p(), a.figures().p(), 1e-9);
+          assertEquals(e.figures().hedgesG(), a.figures().hedgesG(), 1e-9);
+          assertEquals(
+              e.figures().referenceResponseRate(), a.figures().referenceResponseRate(), 1e-12);
+        }
+      }
+      assertEquals(
+          full.summaries().stream().filter(s -> s.cohort().equals(key)).toList(),
+          alone.summaries());
+    }
+    List<CohortKey> pool2019 =
+        full.crossCohort().stream()
+            .filter(cc -> cc.cohort().equals(new CohortKey("c2019")))
+            .findFirst()
+            .orElseThrow()
+            .reference();
+    assertFalse(pool2019.contains(new CohortKey("c2016")), "a hidden cohort never joins a pool");
+    assertTrue(
+        pool2019.contains(new CohortKey("c2017a")) && pool2019.contains(new CohortKey("c2018")));
+  }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.lti.admin.AdminOnly;
 import org.rapport.lti.admin.InvalidRequestException;
+import org.rapport.lti.admin.MissingException;
 import org.rapport.lti.analytics.PrivacySettings;
 import org.rapport.lti.mail.MailOutbox;
 import org.rapport.lti.mail.OutboxEntryView;
@@ -106,7 +107,27 @@ public class AlertAdminResource {
       requireTenant(c, id);
     }
     evaluation.seen(uri.getBaseUri());
-    return evaluation.evaluate(id);
+    return evaluation.evaluate(id, "requested by an administrator");
+  }
+
+  @GET
+  @Path("{id: [0-9]+}/evaluation")
+  @Operation(
+      summary =
+          "The tenant's last alert evaluation: when, why (schedule, closed wave, import, request)"
+              + " and what it found")
+  public LastEvaluation lastEvaluation(@PathParam("id") long id) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      requireTenant(c, id);
+      return LastEvaluation.find(c, id)
+          .orElseThrow(
+              () ->
+                  new MissingException(
+                      "Tenant "
+                          + id
+                          + " has not been evaluated yet; the hourly run, a closing wave, an"
+                          + " import or POST .../evaluate will evaluate it."));
+    }
   }
 
   @GET

@@ -77,6 +77,13 @@ public class AlertEvaluation {
     return words;
   }
 
+  /** The tenant's last evaluation; empty before the first. */
+  public Optional<LastEvaluation> last(long registrationId) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return LastEvaluation.find(connection, registrationId);
+    }
+  }
+
   /** Remembers the address requests reach Rapport at, for links in mail when none is configured. */
   public void seen(URI base) {
     lastSeenBase = base;
@@ -90,7 +97,12 @@ public class AlertEvaluation {
     return base.map(b -> b + "/app/faculty/cohorts?cohort=" + cohortId).orElse(null);
   }
 
-  public TenantEvaluation.Result evaluate(long registrationId) throws SQLException {
+  /**
+   * Evaluates one tenant now, after any evaluation of it already running on this node.
+   *
+   * @param reason why, recorded as the tenant's {@link LastEvaluation}
+   */
+  public TenantEvaluation.Result evaluate(long registrationId, String reason) throws SQLException {
     java.util.concurrent.locks.ReentrantLock lock =
         running.computeIfAbsent(
             registrationId, id -> new java.util.concurrent.locks.ReentrantLock());
@@ -98,7 +110,7 @@ public class AlertEvaluation {
     try (Connection connection = dataSource.getConnection()) {
       TenantEvaluation.Result result =
           new TenantEvaluation(words, privacy.minimumGroupSize(), this::dashboardUrl)
-              .run(connection, registrationId, Instant.now());
+              .run(connection, registrationId, Instant.now(), reason);
       if (result.raised() > 0) {
         LOG.info(
             () ->
@@ -118,11 +130,11 @@ public class AlertEvaluation {
 
   @Schedule(hour = "*", minute = "41", persistent = false)
   void hourly() {
-    evaluateAll();
+    evaluateAll("hourly schedule");
   }
 
   /** Evaluates every enabled tenant; one tenant's failure does not stop the others. */
-  public List<TenantEvaluation.Result> evaluateAll() {
+  public List<TenantEvaluation.Result> evaluateAll(String reason) {
     List<TenantEvaluation.Result> results = new ArrayList<>();
     List<Long> tenants;
     try (Connection connection = dataSource.getConnection();
@@ -145,7 +157,7 @@ public class AlertEvaluation {
         () -> {
           for (Long tenant = queue.poll(); tenant != null; tenant = queue.poll()) {
             try {
-              collected.add(evaluate(tenant));
+              collected.add(evaluate(tenant, reason));
             } catch (SQLException | RuntimeException e) {
               LOG.log(Level.WARNING, "Alert evaluation of tenant " + tenant + " failed.", e);
             }
@@ -180,7 +192,7 @@ public class AlertEvaluation {
 
   private void evaluateQuietly(AssessmentDataChanged event) {
     try {
-      evaluate(event.registrationId());
+      evaluate(event.registrationId(), event.reason());
     } catch (SQLException | RuntimeException e) {
       LOG.log(
           Level.WARNING,

@@ -30,28 +30,32 @@ public final class ObservationQuery {
   /** The measure id of the instrument's total score; subscales use their own ids. */
   public static final String TOTAL = "total";
 
-  static final String SQL =
-      "SELECT 0 AS kind, c.id, c.matriculation_year, c.label, COUNT(st.id) AS roster,"
-          + " CAST(NULL AS VARCHAR(16)) AS stage, CAST(NULL AS BIGINT) AS student_id,"
-          + " CAST(NULL AS VARCHAR(64)) AS instrument_id, CAST(NULL AS BIGINT) AS response_id,"
-          + " CAST(NULL AS DECIMAL(10, 4)) AS total, CAST(NULL AS VARCHAR(64)) AS subscale_id,"
-          + " CAST(NULL AS DECIMAL(10, 4)) AS subscale_value"
-          + " FROM cohort c LEFT JOIN student st ON st.cohort_id = c.id"
-          + " WHERE c.registration_id = ? AND c.matriculation_year <= ?"
-          + " GROUP BY c.id, c.matriculation_year, c.label"
-          + " UNION ALL"
-          + " SELECT 1, w.cohort_id, 0, CAST(NULL AS VARCHAR(200)), 0, w.stage, r.student_id,"
-          + " r.instrument_id, r.id, s.score_value, ss.subscale_id, ss.score_value"
-          + " FROM cohort c"
-          + " JOIN wave w ON w.cohort_id = c.id"
-          + " JOIN assessment_response r ON r.wave_id = w.id"
-          + " AND r.status IN ('SUBMITTED', 'IMPORTED')"
-          + " JOIN assessment_score s ON s.response_id = r.id"
-          + " AND s.scored_with_version = r.score_version"
-          + " LEFT JOIN assessment_subscale_score ss ON ss.response_id = r.id"
-          + " AND ss.scored_with_version = r.score_version"
-          + " WHERE c.registration_id = ? AND c.matriculation_year <= ?"
-          + " AND s.status <> 'INCOMPLETE'";
+  /** The query for the tenant's cohorts that meet {@code cohorts} (one parameter). */
+  static String sql(String cohorts) {
+    return "SELECT 0 AS kind, c.id, c.matriculation_year, c.label, COUNT(st.id) AS roster,"
+        + " CAST(NULL AS VARCHAR(16)) AS stage, CAST(NULL AS BIGINT) AS student_id,"
+        + " CAST(NULL AS VARCHAR(64)) AS instrument_id, CAST(NULL AS BIGINT) AS response_id,"
+        + " CAST(NULL AS DECIMAL(10, 4)) AS total, CAST(NULL AS VARCHAR(64)) AS subscale_id,"
+        + " CAST(NULL AS DECIMAL(10, 4)) AS subscale_value"
+        + " FROM cohort c LEFT JOIN student st ON st.cohort_id = c.id"
+        + " WHERE c.registration_id = ? AND "
+        + cohorts
+        + " GROUP BY c.id, c.matriculation_year, c.label"
+        + " UNION ALL"
+        + " SELECT 1, w.cohort_id, 0, CAST(NULL AS VARCHAR(200)), 0, w.stage, r.student_id,"
+        + " r.instrument_id, r.id, s.score_value, ss.subscale_id, ss.score_value"
+        + " FROM cohort c"
+        + " JOIN wave w ON w.cohort_id = c.id"
+        + " JOIN assessment_response r ON r.wave_id = w.id"
+        + " AND r.status IN ('SUBMITTED', 'IMPORTED')"
+        + " JOIN assessment_score s ON s.response_id = r.id"
+        + " AND s.scored_with_version = r.score_version"
+        + " LEFT JOIN assessment_subscale_score ss ON ss.response_id = r.id"
+        + " AND ss.scored_with_version = r.score_version"
+        + " WHERE c.registration_id = ? AND "
+        + cohorts
+        + " AND s.status <> 'INCOMPLETE'";
+  }
 
   private ObservationQuery() {}
 
@@ -67,15 +71,27 @@ public final class ObservationQuery {
    */
   public static TenantObservations load(Connection connection, long registrationId, int latestYear)
       throws SQLException {
+    return load(connection, registrationId, "c.matriculation_year <= ?", latestYear);
+  }
+
+  /** One cohort of the tenant; empty datasets when it is not the tenant's. */
+  public static TenantObservations loadCohort(
+      Connection connection, long registrationId, long cohortId) throws SQLException {
+    return load(connection, registrationId, "c.id = ?", cohortId);
+  }
+
+  private static TenantObservations load(
+      Connection connection, long registrationId, String condition, long value)
+      throws SQLException {
     Map<Long, CohortInfo> cohorts = new HashMap<>();
     Map<Long, Row> responses = new HashMap<>();
     Map<String, Integer> subscaleIndex = new HashMap<>();
     Map<String, String> strings = new HashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+    try (PreparedStatement statement = connection.prepareStatement(sql(condition))) {
       statement.setLong(1, registrationId);
-      statement.setInt(2, latestYear);
+      statement.setLong(2, value);
       statement.setLong(3, registrationId);
-      statement.setInt(4, latestYear);
+      statement.setLong(4, value);
       statement.setFetchSize(10_000);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {

@@ -32,6 +32,7 @@ import org.rapport.curriculum.cohorts.MatriculationYear;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentKind;
 import org.rapport.curriculum.instruments.Item;
+import org.rapport.curriculum.modules.LearnerRef;
 import org.rapport.lti.cohorts.Cohort;
 import org.rapport.lti.cohorts.CohortSource;
 import org.rapport.lti.cohorts.Cohorts;
@@ -191,7 +192,12 @@ public class AssessmentResource {
       Student student = consented(user);
       long waveId = waveId(form);
       Map<Integer, Integer> answers = answers(form);
-      Responses.SubmitOutcome outcome = responses.submit(student.getId(), waveId, answers);
+      Responses.SubmitOutcome outcome =
+          responses.submit(
+              new LearnerRef(user.registrationId(), user.learnerId(), user.courseId(), null),
+              student.getId(),
+              waveId,
+              answers);
       if (outcome.result() == Responses.SubmitResult.INCOMPLETE) {
         Map<String, Object> values = base(user);
         Instrument instrument =

@@ -21,6 +21,7 @@ import org.rapport.curriculum.assessments.Answers;
 import org.rapport.curriculum.assessments.Score;
 import org.rapport.curriculum.assessments.Scorer;
 import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.modules.LearnerRef;
 import org.rapport.lti.cohorts.Student;
 import org.rapport.lti.cohorts.Students;
 import org.rapport.lti.cohorts.Wave;
@@ -118,7 +119,8 @@ public class Responses {
    * @throws AssessmentRefused as {@link #saveDraft}, and when the response was submitted before
    *     with other answers
    */
-  public SubmitOutcome submit(long studentId, long waveId, Map<Integer, Integer> posted) {
+  public SubmitOutcome submit(
+      LearnerRef by, long studentId, long waveId, Map<Integer, Integer> posted) {
     Access access = access(studentId, waveId);
     Optional<AssessmentResponse> existing =
         find(studentId, waveId, access.wave().instrument().id().value());
@@ -141,8 +143,7 @@ public class Responses {
     response.submitted(now, access.instrument().version());
     scores.store(response.getId(), access.instrument().version(), score, null);
     em.flush();
-    submittedEvent.fire(
-        new AssessmentSubmitted(access.student().getRegistrationId(), studentId, waveId));
+    submittedEvent.fire(new AssessmentSubmitted(by, studentId, waveId, now.toInstant()));
     return new SubmitOutcome(SubmitResult.SUBMITTED, List.of());
   }
 

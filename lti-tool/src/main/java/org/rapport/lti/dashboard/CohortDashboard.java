@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.rapport.curriculum.analytics.CohortKey;
 import org.rapport.curriculum.analytics.CohortReport;
 import org.rapport.curriculum.analytics.CrossCohortComparison;
@@ -183,11 +182,7 @@ final class CohortDashboard {
       Map<String, Object> row = new HashMap<>();
       row.put("measure", words.measure(instrument, cc.measure()));
       row.put("wave", wave);
-      row.put(
-          "reference",
-          cc.reference().stream()
-              .map(k -> observations.cohort(k).map(CohortInfo::label).orElse(k.value()))
-              .collect(Collectors.joining(", ")));
+      row.put("reference", referenceNames(cc.reference(), observations));
       boolean total = ObservationQuery.TOTAL.equals(cc.measure());
       if (cc.suppressed()) {
         row.put("hidden", true);
@@ -249,5 +244,21 @@ final class CohortDashboard {
               true));
     }
     return v;
+  }
+
+  /** The earlier cohorts by name, or their number and range when there are many. */
+  static String referenceNames(List<CohortKey> reference, TenantObservations observations) {
+    List<String> names =
+        reference.stream()
+            .map(k -> observations.cohort(k).map(CohortInfo::label).orElse(k.value()))
+            .toList();
+    if (names.size() <= 4) {
+      return String.join(", ", names);
+    }
+    return names.size()
+        + " earlier cohorts, "
+        + names.get(0)
+        + " to "
+        + names.get(names.size() - 1);
   }
 }

@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,23 +21,16 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.rapport.curriculum.alerts.AlertRule;
-import org.rapport.curriculum.analytics.CohortReport;
-import org.rapport.curriculum.analytics.CohortStatistics;
-import org.rapport.curriculum.analytics.Dataset;
 import org.rapport.lti.alerts.AlertCards;
 import org.rapport.lti.alerts.AlertEvaluation;
 import org.rapport.lti.alerts.AlertInboxResource;
 import org.rapport.lti.alerts.AlertRepository;
 import org.rapport.lti.alerts.AlertRuleSummary;
-import org.rapport.lti.alerts.AlertRules;
 import org.rapport.lti.alerts.AlertVocabulary;
-import org.rapport.lti.alerts.RuleSettings;
 import org.rapport.lti.alerts.StoredAlert;
 import org.rapport.lti.analytics.CohortInfo;
-import org.rapport.lti.analytics.ObservationQuery;
 import org.rapport.lti.analytics.PrivacySettings;
-import org.rapport.lti.analytics.TenantObservations;
+import org.rapport.lti.dashboard.DashboardData.Analysis;
 import org.rapport.lti.launch.CurrentUser;
 import org.rapport.lti.launch.Launched;
 import org.rapport.lti.launch.LaunchedUser;
@@ -61,17 +52,6 @@ public class DashboardResource {
   @Inject PrivacySettings privacy;
   @Context ContainerRequestContext request;
   @Context UriInfo uri;
-
-  /** What one request analysed. */
-  record Analysis(
-      List<CohortInfo> cohorts,
-      CohortInfo focus,
-      String instrument,
-      List<String> instruments,
-      TenantObservations observations,
-      CohortReport report,
-      RuleSettings settings,
-      AlertRule rule) {}
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -134,6 +114,13 @@ public class DashboardResource {
       if (hasData) {
         v.putAll(
             CohortDashboard.values(a.report(), a.observations(), a.instrument(), a.focus(), words));
+        if (a.earlierAsOf() != null) {
+          v.put(
+              "earlierAsOf",
+              java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                  .withZone(java.time.ZoneOffset.UTC)
+                  .format(a.earlierAsOf()));
+        }
       }
       if (a.focus() != null) {
         List<StoredAlert> alerts =
@@ -168,66 +155,10 @@ public class DashboardResource {
     }
   }
 
-  /**
-   * Reads and analyses the tenant's cohorts up to the focus cohort's year (all cohorts for the
-   * export), with the institution's rule settings (confidence level, minimum group size).
-   */
-  Analysis analyse(
+  private Analysis analyse(
       Connection c, long registrationId, Long cohortId, String instrument, boolean everyCohort)
       throws SQLException {
-    List<CohortInfo> cohorts = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT id, matriculation_year, label FROM cohort WHERE registration_id = ?"
-                + " ORDER BY matriculation_year DESC, id DESC")) {
-      s.setLong(1, registrationId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          cohorts.add(new CohortInfo(rs.getLong(1), rs.getInt(2), rs.getString(3), null));
-        }
-      }
-    }
-    RuleSettings settings = AlertRules.load(c, registrationId);
-    AlertRule rule = settings.effectiveRule(privacy.minimumGroupSize());
-    CohortInfo focus = null;
-    if (cohortId != null) {
-      focus = cohorts.stream().filter(ci -> ci.id() == cohortId).findFirst().orElse(null);
-    }
-    if (focus == null && !everyCohort && !cohorts.isEmpty()) {
-      focus = cohorts.get(0);
-    }
-    if (cohorts.isEmpty()) {
-      return new Analysis(cohorts, null, null, List.of(), null, null, settings, rule);
-    }
-    int latest = everyCohort || focus == null ? Integer.MAX_VALUE : focus.matriculationYear();
-    TenantObservations observations = ObservationQuery.load(c, registrationId, latest);
-    if (cohortId == null && !everyCohort) {
-      // Without a choice, the most recent cohort that has results.
-      for (CohortInfo ci : cohorts) {
-        boolean hasResults =
-            observations.datasets().values().stream().anyMatch(d -> d.cohorts().contains(ci.key()));
-        if (hasResults) {
-          focus = ci;
-          break;
-        }
-      }
-    }
-    List<String> instruments = observations.instruments();
-    String chosen =
-        instrument != null && instruments.contains(instrument)
-            ? instrument
-            : instruments.isEmpty() ? null : instruments.get(0);
-    CohortReport report = null;
-    if (chosen != null) {
-      Dataset dataset = observations.datasets().get(chosen);
-      report = CohortStatistics.analyse(dataset, rule.analysisSettings());
-    }
-    if (focus != null) {
-      CohortInfo withRoster = observations.cohorts().get(focus.id());
-      if (withRoster != null) {
-        focus = withRoster;
-      }
-    }
-    return new Analysis(cohorts, focus, chosen, instruments, observations, report, settings, rule);
+    return DashboardData.load(
+        c, registrationId, cohortId, instrument, everyCohort, privacy.minimumGroupSize());
   }
 }

@@ -11,6 +11,7 @@ import org.rapport.curriculum.modules.LearnerRef;
 import org.rapport.curriculum.modules.ModuleCompleted;
 import org.rapport.lti.activities.Activities;
 import org.rapport.lti.activities.Activity;
+import org.rapport.lti.assessment.AssessmentSubmitted;
 import org.rapport.lti.protocol.ags.Score;
 
 /**
@@ -19,8 +20,9 @@ import org.rapport.lti.protocol.ags.Score;
  *
  * <p>A completion is reported to the course's resource links that open the completed activity and
  * whose launch granted the score scope; when the learner came through one of them, to that one
- * only. Any completion can be queued through {@link #queueCompletion}: modules today (observed
- * {@link ModuleCompleted} events), the self-assessment next.
+ * only. Module completions arrive as {@link ModuleCompleted}, submitted self-assessment waves as
+ * {@link AssessmentSubmitted}; both are observed in the transaction that records them, so the
+ * completion and its scores commit together.
  */
 @ApplicationScoped
 public class CompletionScores {
@@ -39,6 +41,12 @@ public class CompletionScores {
             () ->
                 LOG.warning(
                     () -> "Completion of unknown module " + completed.module() + " not reported"));
+  }
+
+  /** A submitted wave completes the self-assessment activity; the answers never leave Rapport. */
+  @Transactional
+  public void onAssessmentSubmitted(@Observes AssessmentSubmitted submitted) {
+    queueCompletion(submitted.learner(), Activities.selfAssessment(), submitted.at());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.rapport.lti.imports;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -30,6 +31,7 @@ import org.rapport.curriculum.imports.CsvReader;
 import org.rapport.curriculum.imports.HistoricalResult;
 import org.rapport.curriculum.imports.ResultFileValidator;
 import org.rapport.curriculum.imports.RowProblem;
+import org.rapport.lti.alerts.AssessmentDataChanged;
 import org.rapport.lti.cohorts.Schedules;
 import org.rapport.lti.instruments.Instruments;
 import org.rapport.lti.persistence.RapportDataSource;
@@ -58,6 +60,7 @@ public class ImportRunner {
   @Inject Instruments instruments;
   @Inject Schedules schedules;
   @Inject RapportSettings settings;
+  @Inject Event<AssessmentDataChanged> dataChanged;
 
   /** Starts the job in the background. */
   public void start(long jobId, long registrationId, byte[] file, String fileName, String actor) {
@@ -238,6 +241,11 @@ public class ImportRunner {
                   + " results imported, "
                   + written.unchanged()
                   + " already present.");
+      if (written.imported() > 0) {
+        dataChanged.fireAsync(
+            new AssessmentDataChanged(
+                registrationId, "import " + jobId + " finished (" + fileName + ")"));
+      }
     } catch (Exception e) {
       rollbackQuietly();
       throw e;

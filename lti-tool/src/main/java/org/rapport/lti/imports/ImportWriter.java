@@ -162,8 +162,8 @@ public final class ImportWriter {
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO wave (cohort_id, stage, opens_on, closes_on, instrument_id,"
-                  + " instrument_version, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?,"
-                  + " 'TEMPLATE', ?, ?)",
+                  + " instrument_version, origin, created_at, updated_at, close_noticed) VALUES (?,"
+                  + " ?, ?, ?, ?, ?, 'TEMPLATE', ?, ?, ?)",
               Statement.RETURN_GENERATED_KEYS)) {
         s.setLong(1, cohortId);
         s.setString(2, stage.stage().name());
@@ -173,6 +173,10 @@ public final class ImportWriter {
         s.setInt(6, stage.instrument().version());
         s.setObject(7, now);
         s.setObject(8, now);
+        // A window that closed before the import needs no closing evaluation: the import's own
+        // evaluation covers it.
+        s.setDate(
+            9, window.closes().isBefore(now.toLocalDate()) ? Date.valueOf(window.closes()) : null);
         s.executeUpdate();
         known.waveByCohortAndStage.put(TenantData.waveKey(cohortId, stage.stage()), generatedId(s));
       }

@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,6 +42,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.curriculum.analytics.SmallCellSuppression;
+import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.AssessmentSeeder;
 import org.rapport.lti.testdata.AssessmentSeeder.CohortSpec;
 import org.rapport.lti.testdata.AssessmentSeeder.Decline;
@@ -498,6 +501,106 @@ class CohortAlertsIT {
         rapport.adminPost("/api/admin/alerts/" + tenant + "/evaluate", "");
     assertEquals(200, answer.statusCode(), answer.body());
     return JSONObjectUtils.parse(answer.body());
+  }
+
+  // ------------------------------------- evaluation when a wave closes and when an import ends
+
+  @Test
+  void closingAWaveEvaluatesItsTenantWithoutBeingAsked() throws Exception {
+    RapportClient rapport = rapport();
+    long tenant = newTenant(rapport);
+    try (Connection c = db();
+        AssessmentSeeder seeder = new AssessmentSeeder(c, AssessmentSeeder.randomFirstId())) {
+      seeder.cohort(tenant, new CohortSpec(2021, 160, 4, 0.25, AFFECTIVE_AT_Y3), new Random(7));
+    }
+    AssessmentDriver d = new AssessmentDriver(rapport);
+    LocalDate closes = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+    HttpResponse<String> closed =
+        d.setWindow(d.wave(tenant, 2021, "Y3"), closes.minusDays(30), closes);
+    assertEquals(200, closed.statusCode(), closed.body());
+
+    Map<String, Object> last = awaitEvaluation(rapport, tenant, "wave closed");
+    assertEquals("wave closed: Y3 of cohort 2021 on " + closes, last.get("reason"));
+    assertEquals(4, alerts(rapport, tenant).size(), "the decline at Y3 is raised");
+  }
+
+  @Test
+  void anImportOfResultsEvaluatesItsTenantWhenItFinishes() throws Exception {
+    RapportClient rapport = rapport();
+    long tenant = newTenant(rapport);
+    AssessmentDriver d = new AssessmentDriver(rapport);
+    Map<String, Object> job =
+        d.importCsv(tenant, "class-of-2018.csv", scoresWithADeclineAtY3(2018, 120));
+    assertEquals("COMPLETED", job.get("state"), job.toString());
+
+    Map<String, Object> last =
+        awaitEvaluation(rapport, tenant, "import " + job.get("id") + " finished");
+    assertEquals("import " + job.get("id") + " finished (class-of-2018.csv)", last.get("reason"));
+    assertTrue(
+        alerts(rapport, tenant).stream()
+            .anyMatch(a -> "affective".equals(a.get("measure")) && "Y3".equals(a.get("toWave"))),
+        "the imported decline at Y3 is raised");
+  }
+
+  /**
+   * A results file (given scores) of {@code students} of one cohort at matriculation, Y1, Y2 and
+   * Y3, whose affective subscale falls by 5 points at Y3 (seed 11).
+   */
+  private static String scoresWithADeclineAtY3(int year, int students) {
+    Random random = new Random(11);
+    List<String> stages = List.of("MATRICULATION", "Y1", "Y2", "Y3");
+    StringBuilder csv =
+        new StringBuilder(
+            "student_id,cohort,stage,instrument,version,completed_on,total,subscale_cognitive,"
+                + "subscale_affective,subscale_compassionate-action\n");
+    for (int s = 1; s <= students; s++) {
+      double[] own = new double[3];
+      for (int k = 0; k < 3; k++) {
+        own[k] = 30 + 4 * random.nextGaussian();
+      }
+      for (int w = 0; w < stages.size(); w++) {
+        long[] sub = new long[3];
+        for (int k = 0; k < 3; k++) {
+          double value = own[k] + 2 * random.nextGaussian() - (k == 1 && w == 3 ? 5 : 0);
+          sub[k] = Math.max(6, Math.min(42, Math.round(value)));
+        }
+        csv.append(
+            String.format(
+                "IMP-%d-%03d,%d,%s,rapport-empathy,1,%s,%d,%d,%d,%d%n",
+                year,
+                s,
+                year,
+                stages.get(w),
+                LocalDate.of(year + w, w == 0 ? 9 : 5, 1),
+                sub[0] + sub[1] + sub[2],
+                sub[0],
+                sub[1],
+                sub[2]));
+      }
+    }
+    return csv.toString();
+  }
+
+  /** Polls the tenant's last evaluation until its reason starts with {@code reason}. */
+  private static Map<String, Object> awaitEvaluation(
+      RapportClient rapport, long tenant, String reason) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    String seen = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> answer = rapport.adminGet("/api/admin/alerts/" + tenant + "/evaluation");
+      seen = answer.statusCode() + " " + answer.body();
+      if (answer.statusCode() == 200) {
+        Map<String, Object> last = JSONObjectUtils.parse(answer.body());
+        if (String.valueOf(last.get("reason")).startsWith(reason)) {
+          return last;
+        }
+      } else {
+        assertEquals(404, answer.statusCode(), "before the first evaluation: " + seen);
+        assertTrue(answer.body().contains("has not been evaluated yet"), seen);
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("No evaluation for \"" + reason + "\"; last answer: " + seen);
   }
 
   @SuppressWarnings("unchecked")

@@ -76,9 +76,14 @@ class TenantEvaluationTest {
       seeder.cohort(
           tenant, new CohortSpec(2023, 8, 4, 0.0, new Decline("affective", 3, 9)), random);
     }
-    TenantEvaluation.Result first = evaluation().run(connection, tenant, Instant.now());
+    assertTrue(LastEvaluation.find(connection, tenant).isEmpty(), "not evaluated yet");
+    TenantEvaluation.Result first =
+        evaluation().run(connection, tenant, Instant.now(), "import 7 finished");
     assertEquals(4, first.raised());
     assertEquals(4, first.mailsQueued());
+    LastEvaluation last = LastEvaluation.find(connection, tenant).orElseThrow();
+    assertEquals("import 7 finished", last.reason());
+    assertEquals(List.of(3, 4, 4), List.of(last.cohorts(), last.findings(), last.raised()));
 
     List<StoredAlert> alerts = AlertRepository.list(connection, tenant, null);
     Set<String> keys =
@@ -100,8 +105,12 @@ class TenantEvaluationTest {
       assertFalse(a.recommendedModules().isEmpty());
     }
 
-    TenantEvaluation.Result second = evaluation().run(connection, tenant, Instant.now());
+    TenantEvaluation.Result second =
+        evaluation().run(connection, tenant, Instant.now(), "hourly schedule");
     assertEquals(0, second.raised());
+    assertEquals(
+        "hourly schedule 0",
+        LastEvaluation.find(connection, tenant).map(l -> l.reason() + " " + l.raised()).get());
     assertEquals(0, second.mailsQueued());
     assertEquals(4, AlertRepository.list(connection, tenant, null).size());
     try (PreparedStatement s =
@@ -122,7 +131,7 @@ class TenantEvaluationTest {
           new CohortSpec(2021, 160, 4, 0.25, new Decline("affective", 3, 4)),
           new Random(7));
     }
-    evaluation().run(connection, tenant, Instant.now());
+    evaluation().run(connection, tenant, Instant.now(), "test");
     StoredAlert alert = AlertRepository.list(connection, tenant, null).get(0);
     assertFalse(
         AlertRepository.acknowledge(connection, tenant + 1, alert.id(), "x", Instant.now()));
@@ -139,6 +148,6 @@ class TenantEvaluationTest {
         AlertRepository.resolve(connection, tenant, alert.id(), "Ines", "again", Instant.now()));
 
     // A resolved alert is not raised again by the next evaluation.
-    assertEquals(0, evaluation().run(connection, tenant, Instant.now()).raised());
+    assertEquals(0, evaluation().run(connection, tenant, Instant.now(), "test").raised());
   }
 }

@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.rapport.curriculum.modules.Module;
 import org.rapport.curriculum.modules.ModuleCatalog;
 import org.rapport.curriculum.modules.ModuleId;
+import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
 import org.rapport.lti.testdata.ModuleWalker;
@@ -199,6 +200,75 @@ class ServicesIT {
         Thread.sleep(200);
       }
       assertEquals(1, delivered, "Rapport counts the score as delivered");
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+    }
+  }
+
+  @Test
+  void aStudentSubmittingTheSelfAssessmentGetsACompletionButNeverTheirScoreInTheGradebook()
+      throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+      long registration = register(rapport, platform);
+      platform.roster("wave-course", TestPlatform.members("w", 3));
+      TestPlatform.Launched teacher =
+          platform.launch(
+              rapport,
+              LaunchSpec.deepLinking("w-50", TestPlatform.INSTRUCTOR, "wave-course").withoutNrps());
+      HttpResponse<String> answer =
+          rapport.postForm(path(teacher.location()), "item=self-assessment&action=add");
+      assertEquals(200, answer.statusCode(), answer.body());
+      postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, answer.body())));
+      TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
+      assertEquals("/app/assessment", URI.create(link.url()).getPath());
+
+      TestPlatform.Launched student =
+          platform.launch(
+              rapport,
+              LaunchSpec.resourceLink(
+                      "w-1",
+                      TestPlatform.LEARNER,
+                      "wave-course",
+                      link.id(),
+                      URI.create(link.url()).getPath())
+                  .withLineItem(link.lineItemId()));
+      AssessmentDriver d = new AssessmentDriver(rapport);
+      d.consentAndYear(student.session(), 1977);
+      long wave = d.wave(registration, 1977, "Y1");
+      d.open(wave);
+      int[] answers = {7, 7, 7, 7, 1, 7, 1, 7, 1, 7, 1, 7, 7, 7, 1, 1, 1, 7};
+      HttpResponse<String> submitted =
+          d.post(student.session(), "submit", AssessmentDriver.answers(wave, answers), false);
+      assertEquals(303, submitted.statusCode(), submitted.body());
+
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (platform.scores().isEmpty() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200);
+      }
+      List<TestPlatform.ScoreRecord> scores = platform.scores();
+      assertEquals(1, scores.size(), "one completion for the submitted wave");
+      TestPlatform.ScoreRecord score = scores.get(0);
+      assertEquals(link.lineItemId(), score.lineItemId());
+      assertEquals("w-1", score.userId());
+      assertEquals("Completed", score.json().get("activityProgress"));
+      assertEquals(1.0, ((Number) score.json().get("scoreGiven")).doubleValue());
+      assertEquals(1.0, ((Number) score.json().get("scoreMaximum")).doubleValue());
+      assertEquals(
+          java.util.Set.of(
+              "userId",
+              "scoreGiven",
+              "scoreMaximum",
+              "activityProgress",
+              "gradingProgress",
+              "timestamp"),
+          score.json().keySet(),
+          "completion only: the empathy score (126 here) and the answers stay in Rapport");
+
+      HttpResponse<String> again =
+          d.post(student.session(), "submit", AssessmentDriver.answers(wave, answers), false);
+      assertEquals(303, again.statusCode(), "a repeated submit is answered as done");
+      Thread.sleep(3000);
+      assertEquals(1, platform.scores().size(), "a repeated submit queues nothing new");
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
     }
   }
