@@ -243,7 +243,7 @@ public class ModulePages {
     ScenarioPath.Replay replay =
         ScenarioPath.parse(result == null ? null : result.getScenarioPath()).replay(step);
     Map<String, Object> values = new HashMap<>();
-    values.put("settingHtml", Markdown.toHtml(step.setting()));
+    values.put("settingHtml", Markdown.toHtml(step.setting(), 3));
     List<Map<String, Object>> exchanges = new ArrayList<>();
     List<ScenarioPath.Exchange> list = replay.exchanges();
     for (int i = 0; i < list.size(); i++) {
@@ -288,7 +288,7 @@ public class ModulePages {
           "ended",
           Map.of(
               "debriefHtml",
-              Markdown.toHtml(step.debrief()),
+              Markdown.toHtml(step.debrief(), 3),
               "restartAction",
               stepAction(module, step, "restart", token)));
     }
@@ -383,7 +383,7 @@ public class ModulePages {
     values.put("checklist", checklist);
     values.put("submitted", submitted && draft == null);
     values.put("saved", submitted);
-    values.put("modelAnswerHtml", Markdown.toHtml(step.modelAnswer()));
+    values.put("modelAnswerHtml", Markdown.toHtml(step.modelAnswer(), 3));
     values.put("tickedCount", ticks.ticked().size());
     values.put("checklistCount", step.checklist().size());
     values.put("practiceAction", stepAction(module, step, "practice", token));

@@ -12,7 +12,8 @@ class MarkdownTest {
   void rendersHeadingsEmphasisListsAndQuotes() {
     String html =
         Markdown.toHtml("### Title\n\nSome **bold** and *soft* words.\n\n- one\n- two\n\n> note");
-    assertTrue(html.contains("<h3>Title</h3>"), html);
+    assertTrue(
+        html.contains("<h2>Title</h2>"), "the text's top heading sits under the h1: " + html);
     assertTrue(html.contains("<strong>bold</strong>"), html);
     assertTrue(html.contains("<em>soft</em>"), html);
     assertTrue(html.contains("<li>one</li>"), html);
@@ -41,5 +42,15 @@ class MarkdownTest {
   void blankTextRendersNothing() {
     assertEquals("", Markdown.toHtml("  "));
     assertEquals("", Markdown.toHtml(null));
+  }
+
+  @Test
+  void headingLevelsAreShiftedSoThePageOutlineNeverSkipsALevel() {
+    String text = "### Burnout\n\ntext\n\n#### Signs\n\nmore\n\n### Fatigue";
+    assertEquals(
+        "<h2>Burnout</h2>\n<p>text</p>\n<h3>Signs</h3>\n<p>more</p>\n<h2>Fatigue</h2>\n",
+        Markdown.toHtml(text));
+    assertTrue(Markdown.toHtml("# Debrief", 3).startsWith("<h3>Debrief</h3>"));
+    assertFalse(Markdown.toHtml("no heading at all").contains("<h"));
   }
 }

@@ -149,6 +149,24 @@ class ServicesIT {
     }
   }
 
+  /**
+   * An instructor places one item through the deep-linking page; answers the link the platform
+   * created from the response.
+   */
+  private static TestPlatform.CreatedLink placeOne(
+      RapportClient rapport, TestPlatform platform, String instructor, String course, String item)
+      throws Exception {
+    TestPlatform.Launched teacher =
+        platform.launch(
+            rapport,
+            LaunchSpec.deepLinking(instructor, TestPlatform.INSTRUCTOR, course).withoutNrps());
+    HttpResponse<String> answer =
+        rapport.postForm(path(teacher.location()), "item=" + item + "&action=add");
+    assertEquals(200, answer.statusCode(), answer.body());
+    postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, answer.body())));
+    return platform.deepLinkReturns().get(0).links().get(0);
+  }
+
   @Test
   void aStudentCompletingADeepLinkedModuleInThePlayerGetsACompletionInTheGradebook()
       throws Exception {
@@ -156,16 +174,8 @@ class ServicesIT {
     try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
       long registration = register(rapport, platform);
       platform.roster("player-course", TestPlatform.members("p", 3));
-      TestPlatform.Launched teacher =
-          platform.launch(
-              rapport,
-              LaunchSpec.deepLinking("p-50", TestPlatform.INSTRUCTOR, "player-course")
-                  .withoutNrps());
-      HttpResponse<String> answer =
-          rapport.postForm(path(teacher.location()), "item=module%3Ateach-back&action=add");
-      assertEquals(200, answer.statusCode(), answer.body());
-      postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, answer.body())));
-      TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
+      TestPlatform.CreatedLink link =
+          placeOne(rapport, platform, "p-50", "player-course", "module%3Ateach-back");
 
       TestPlatform.Launched student =
           platform.launch(
@@ -211,15 +221,8 @@ class ServicesIT {
     try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
       long registration = register(rapport, platform);
       platform.roster("wave-course", TestPlatform.members("w", 3));
-      TestPlatform.Launched teacher =
-          platform.launch(
-              rapport,
-              LaunchSpec.deepLinking("w-50", TestPlatform.INSTRUCTOR, "wave-course").withoutNrps());
-      HttpResponse<String> answer =
-          rapport.postForm(path(teacher.location()), "item=self-assessment&action=add");
-      assertEquals(200, answer.statusCode(), answer.body());
-      postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, answer.body())));
-      TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
+      TestPlatform.CreatedLink link =
+          placeOne(rapport, platform, "w-50", "wave-course", "self-assessment");
       assertEquals("/app/assessment", URI.create(link.url()).getPath());
 
       TestPlatform.Launched student =
