@@ -18,6 +18,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.rapport.lti.alerts.AlertVocabulary;
 import org.rapport.lti.alerts.TenantEvaluation;
+import org.rapport.lti.analytics.ObservationQuery;
+import org.rapport.lti.analytics.TenantObservations;
 import org.rapport.lti.persistence.SchemaMigrator;
 import org.rapport.lti.testdata.AssessmentSeeder;
 
@@ -73,6 +75,21 @@ public final class DashboardBenchmark {
         }
       }
       AlertVocabulary words = AlertVocabulary.shipped();
+
+      // (0) The observation query alone, every institution in turn on one connection.
+      long loading = System.nanoTime();
+      long rows = 0;
+      for (long r : registrations) {
+        TenantObservations obs = ObservationQuery.load(c, r);
+        for (var d : obs.datasets().values()) {
+          rows += d.cohorts().size();
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "(0) reading every institution's scores (the evaluation's query): %.2f s, %d cohorts%n",
+          ms(System.nanoTime() - loading) / 1000,
+          rows);
 
       // (a) Full alert evaluation of every cohort, as AlertEvaluation.evaluateAll runs it (two
       // institutions at a time, a connection each), twice: the second run finds the same declines
