@@ -107,11 +107,33 @@ public final class RapportClient {
     return send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build());
   }
 
+  /**
+   * Sends the request. A refused connection is tried again for a few seconds: Payara Micro can
+   * restart its HTTP listener just after it reports the deployment ready, and a refused connection
+   * never reached Rapport, so trying again cannot repeat anything.
+   */
   public HttpResponse<String> send(HttpRequest request) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (true) {
+      try {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (java.net.ConnectException refused) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Request to " + request.uri() + " failed", refused);
+        }
+        pause();
+      } catch (IOException e) {
+        throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static void pause() {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+      Thread.sleep(250);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
