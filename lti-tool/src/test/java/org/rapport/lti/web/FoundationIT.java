@@ -38,6 +38,14 @@ class FoundationIT {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("empathy self-assessment"), page.body());
     assertTrue(page.body().contains("/health/ready"));
+    assertTrue(
+        page.headers().firstValue("X-Frame-Options").isEmpty(),
+        "Payara's X-Frame-Options is switched off so that an LMS can frame Rapport");
+    assertTrue(
+        page.headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("frame-ancestors *"));
   }
 
   @Test
