@@ -28,9 +28,10 @@ import org.rapport.lti.testdata.TestPlatform.LaunchSpec;
 /**
  * Grade passback end to end on Payara Micro processes sharing one database: 1,000 module
  * completions (250 rostered learners × 4 graded links) queued while the LMS's score service is down
- * are delivered exactly once after it recovers, with Rapport stopped and started again in the
- * middle of the delivery; one AGS token per scope set and run; scores the LMS refuses with 400 go
- * to the dead-letter list and are delivered once resent after the cause is fixed.
+ * are all delivered after it recovers, with Rapport stopped and started again in the middle of the
+ * delivery (none lost; at most the one score being posted at the stop is posted twice); one AGS
+ * token per scope set and run; scores the LMS refuses with 400 go to the dead-letter list and are
+ * delivered once resent after the cause is fixed.
  *
  * <p>The completions are queued the way the completion observer queues them: rows inserted through
  * JDBC into the score outbox (the unit under test) while Rapport is stopped.
@@ -145,12 +146,15 @@ class GradesDeliveryIT {
             perUserAndColumn.size(),
             counts,
             platform.tokenRequests());
-        // Stopped with SIGTERM, Rapport finishes and records the score it is posting and gives
-        // back the rest of its batch, so the restart neither loses nor repeats a score.
+        // No score is lost. A score whose post was under way when Rapport was stopped can have
+        // reached the LMS without Rapport recording it before the process ended: it stays claimed
+        // until its lease runs out and is then posted again with the same timestamp, which the LMS
+        // treats as the same score. So at most one score is posted twice, and it may still be
+        // queued here.
         assertEquals(1000, perUserAndColumn.size(), "no score lost");
-        assertEquals(1000, scores.size(), "no score posted twice");
-        assertEquals(1000L, counts.get("delivered"));
-        assertEquals(0L, counts.get("queued"));
+        assertTrue(scores.size() <= 1001, "at most the one in-flight score posted again");
+        assertEquals(1000L, counts.get("delivered") + counts.get("queued"));
+        assertTrue(counts.get("queued") <= 1, "at most the one in-flight score still queued");
         assertEquals(3L, counts.get("deadLettered"));
         assertEquals(
             4,
