@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  * them, until none is due or the tick's time is used. A score's claim is renewed just before it is
  * posted, so a lease never runs out during a post, and a score whose claim another worker took over
  * is skipped. Ticks never overlap on a node; several nodes share the work through the claims. On
- * shutdown it stops between two scores and gives back what it had claimed, so a restart neither
- * loses nor repeats a score.
+ * shutdown it stops between two scores and gives back what it had claimed, so a restart loses no
+ * score; if the process ends before the score being posted is recorded, that score stays claimed
+ * until its lease runs out and is then posted again with the same timestamp.
  */
 @Singleton
 @Startup
@@ -55,9 +56,10 @@ public class ScoreWorker {
   private Thread stopOnShutdown;
 
   /**
-   * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), and keeps the JVM
-   * up until the score being posted is recorded and the rest of the batch given back: the JVM exits
-   * when its shutdown hooks end, whatever other threads are doing.
+   * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), and holds this
+   * shutdown hook until the score being posted is recorded and the rest of the batch given back.
+   * Payara's own shutdown runs at the same time and can close the database first; the lease then
+   * brings the unrecorded score back after the restart.
    */
   @PostConstruct
   void watchShutdown() {
