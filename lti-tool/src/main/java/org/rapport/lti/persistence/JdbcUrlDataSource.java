@@ -69,15 +69,6 @@ public class JdbcUrlDataSource implements DataSource {
     if (pass != null) {
       properties.setProperty("password", pass);
     }
-    String settings = url.toUpperCase(java.util.Locale.ROOT);
-    if (url.startsWith("jdbc:h2:file:")
-        && !settings.contains("DB_CLOSE_ON_EXIT")
-        && !settings.contains("AUTO_SERVER=TRUE")) {
-      // H2 would otherwise close the database from its own shutdown hook while Rapport is still
-      // recording the work it finishes on SIGTERM; the container closes the pool when it stops.
-      // (H2 refuses this with AUTO_SERVER, where the process serving the file must close it.)
-      properties.setProperty("DB_CLOSE_ON_EXIT", "FALSE");
-    }
     Connection connection = driverFor(url).connect(url, properties);
     if (connection == null) {
       throw new SQLException("No JDBC driver accepts the URL in rapport.db.url");
