@@ -22,9 +22,10 @@ public record GradingLink(long id, String linkId, URI lineItems, URI lineItem, S
   }
 
   /**
-   * The scopes Rapport asks a token for when delivering to this link: {@code score} and, when
-   * granted, {@code lineitem} (else {@code lineitem.readonly}). Only granted scopes, and always the
-   * same set for the same grant, so that one cached token serves every link of a registration.
+   * The scopes Rapport asks a token for when delivering to this link: {@code score}; when granted,
+   * {@code lineitem} (else {@code lineitem.readonly}); and when granted, {@code result.readonly},
+   * to check a score in doubt before posting it again. Only granted scopes, and always the same set
+   * for the same grant, so that one cached token serves every link of a registration.
    *
    * @throws ServiceCallFailed (permanent) when the platform did not grant the score scope
    */
@@ -44,7 +45,14 @@ public record GradingLink(long id, String linkId, URI lineItems, URI lineItem, S
     } else if (scopes.contains(AgsEndpoint.SCOPE_LINEITEM_READONLY)) {
       wanted.add(AgsEndpoint.SCOPE_LINEITEM_READONLY);
     }
+    if (mayReadResults()) {
+      wanted.add(AgsEndpoint.SCOPE_RESULT_READONLY);
+    }
     return wanted;
+  }
+
+  boolean mayReadResults() {
+    return scopes.contains(AgsEndpoint.SCOPE_RESULT_READONLY);
   }
 
   boolean mayReadLineItems() {

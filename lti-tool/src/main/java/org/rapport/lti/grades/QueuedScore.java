@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param userId the platform's user id ({@code sub}) of the learner
  * @param timestamp fixed when the score was queued; strictly increasing per user and line item
+ * @param inDoubt an earlier attempt began and its outcome was never recorded (Rapport stopped
+ *     during the post, or the post timed out): the LMS may already have the score
  */
 public record QueuedScore(
     long id,
@@ -23,4 +25,5 @@ public record QueuedScore(
     String gradingProgress,
     Instant timestamp,
     int attempts,
-    Instant createdAt) {}
+    Instant createdAt,
+    boolean inDoubt) {}

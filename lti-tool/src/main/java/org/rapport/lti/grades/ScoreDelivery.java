@@ -34,11 +34,18 @@ import org.rapport.lti.services.PlatformServices;
  * fault: the registration is paused like for a transient failure, with the reason on every waiting
  * score, so fixing the registration lets them all through without a resend. Any failure that has
  * lasted {@link #GIVE_UP_AFTER} is dead-lettered.
+ *
+ * <p>A score in doubt (an earlier post began and its answer was never recorded: Rapport stopped or
+ * crashed during the post, or it timed out) may already be in the gradebook. Before posting it
+ * again, Rapport reads the learner's result in the column (when the LMS granted {@code
+ * result.readonly}) and, when the gradebook already shows the score, records it as delivered
+ * without posting: each score reaches the LMS once, across restarts and crashes.
  */
 @ApplicationScoped
 public class ScoreDelivery {
   private static final Logger LOG = Logger.getLogger(ScoreDelivery.class.getName());
   static final Duration GIVE_UP_AFTER = Duration.ofDays(7);
+  private static final int HTTP_OK = 200;
 
   /**
    * The longest one score can take: a token, a line-item search, a line-item creation and the score
@@ -78,7 +85,7 @@ public class ScoreDelivery {
         outbox.release(score.id(), token, pause.until());
         continue;
       }
-      if (!outbox.renew(score.id(), token, now.plus(LONGEST_ATTEMPT))) {
+      if (!outbox.renew(score.id(), token, now, now.plus(LONGEST_ATTEMPT))) {
         continue; // another worker took it over after this batch's lease ran out
       }
       attempted++;
@@ -86,20 +93,25 @@ public class ScoreDelivery {
         GradingLink link = links.computeIfAbsent(score.resourceLinkId(), this::link);
         TokenRequest scopes = services.tokenRequest(score.registrationId(), link.deliveryScopes());
         URI lineItem = lineItem(score, link, scopes);
-        int status =
-            services
-                .ags()
-                .publish(
-                    scopes,
-                    lineItem,
-                    new Score(
-                        score.userId(),
-                        score.scoreGiven(),
-                        score.scoreMaximum(),
-                        score.activityProgress(),
-                        score.gradingProgress(),
-                        score.timestamp()));
-        outbox.delivered(score.id(), token, status);
+        Score sent =
+            new Score(
+                score.userId(),
+                score.scoreGiven(),
+                score.scoreMaximum(),
+                score.activityProgress(),
+                score.gradingProgress(),
+                score.timestamp());
+        if (score.inDoubt() && alreadyInGradebook(scopes, link, lineItem, sent)) {
+          outbox.delivered(score.id(), token, HTTP_OK);
+          LOG.info(
+              () ->
+                  "Score "
+                      + score.id()
+                      + " was already in the LMS gradebook (its earlier post's answer was not"
+                      + " recorded); recorded as delivered without posting it again");
+        } else {
+          outbox.delivered(score.id(), token, services.ags().publish(scopes, lineItem, sent));
+        }
         paused.remove(score.registrationId());
       } catch (ServiceCallFailed failure) {
         failed(score, token, failure);
@@ -113,6 +125,31 @@ public class ScoreDelivery {
       }
     }
     return attempted;
+  }
+
+  /**
+   * Whether the LMS's result for the learner already shows the score (needs result.readonly). An
+   * LMS that refuses the read for good gets the score posted again: a repeated post with the same
+   * timestamp changes nothing in its gradebook, a lost score would.
+   */
+  private boolean alreadyInGradebook(
+      TokenRequest scopes, GradingLink link, URI lineItem, Score score) {
+    if (!link.mayReadResults()) {
+      return false;
+    }
+    try {
+      return services
+          .ags()
+          .result(scopes, lineItem, score.userId())
+          .filter(result -> result.shows(score))
+          .isPresent();
+    } catch (ServiceCallFailed failure) {
+      if (!failure.permanent() || failure.isRegistrationWide()) {
+        throw failure;
+      }
+      LOG.info(() -> "Could not check a score in doubt, posting it again: " + failure.reason());
+      return false;
+    }
   }
 
   private GradingLink link(long resourceLinkId) {

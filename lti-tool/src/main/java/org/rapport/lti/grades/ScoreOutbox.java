@@ -62,8 +62,8 @@ public class ScoreOutbox {
   }
 
   @Transactional(TxType.REQUIRES_NEW)
-  public boolean renew(long id, String token, Instant until) {
-    return jdbc((c, s) -> s.renew(c, id, token, until));
+  public boolean renew(long id, String token, Instant now, Instant until) {
+    return jdbc((c, s) -> s.renew(c, id, token, now, until));
   }
 
   @Transactional(TxType.REQUIRES_NEW)

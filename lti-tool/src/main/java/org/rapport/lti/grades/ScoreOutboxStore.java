@@ -32,7 +32,7 @@ final class ScoreOutboxStore {
   private static final String COLUMNS =
       "o.id, o.registration_id, o.resource_link_id, o.learner_id, l.subject, o.resource_id, o.tag,"
           + " o.label, o.score_given, o.score_maximum, o.activity_progress, o.grading_progress,"
-          + " o.score_timestamp, o.attempts, o.created_at";
+          + " o.score_timestamp, o.attempts, o.created_at, o.posting_since";
 
   private final boolean postgres;
 
@@ -149,15 +149,21 @@ final class ScoreOutboxStore {
     return claimed;
   }
 
-  /** Extends this worker's claim on a row; false when the row is no longer claimed by it. */
-  boolean renew(Connection c, long id, String token, Instant until) throws SQLException {
+  /**
+   * Extends this worker's claim on a row just before an attempt, and marks the attempt begun
+   * ({@code posting_since}, kept from an earlier attempt still in doubt); false when the row is no
+   * longer claimed by this worker.
+   */
+  boolean renew(Connection c, long id, String token, Instant now, Instant until)
+      throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
-            "UPDATE score_outbox SET claimed_until = ? WHERE id = ? AND claim_token = ?"
-                + " AND status = 'QUEUED'")) {
+            "UPDATE score_outbox SET claimed_until = ?, posting_since = COALESCE(posting_since, ?)"
+                + " WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
       update.setObject(1, utc(until));
-      update.setLong(2, id);
-      update.setString(3, token);
+      update.setObject(2, utc(now));
+      update.setLong(3, id);
+      update.setString(4, token);
       return update.executeUpdate() == 1;
     }
   }
@@ -168,7 +174,8 @@ final class ScoreOutboxStore {
         c.prepareStatement(
             "UPDATE score_outbox SET status = 'DELIVERED', delivered_at = ?, last_status = ?,"
                 + " last_error = NULL, attempts = attempts + 1, claim_token = NULL,"
-                + " claimed_until = NULL WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
+                + " claimed_until = NULL, posting_since = NULL"
+                + " WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
       update.setObject(1, utc(now));
       update.setInt(2, status);
       update.setLong(3, id);
@@ -177,7 +184,10 @@ final class ScoreOutboxStore {
     }
   }
 
-  /** An attempt failed for now: counted, and the row waits until {@code next}. */
+  /**
+   * An attempt failed for now: counted, and the row waits until {@code next}. The attempt stays in
+   * doubt ({@code posting_since} kept): a post that timed out may still have reached the LMS.
+   */
   boolean retryLater(Connection c, long id, String token, Instant next, int status, String reason)
       throws SQLException {
     try (PreparedStatement update =
@@ -200,8 +210,8 @@ final class ScoreOutboxStore {
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE score_outbox SET status = 'DEAD_LETTERED', last_status = ?, last_error = ?,"
-                + " attempts = attempts + 1, claim_token = NULL, claimed_until = NULL"
-                + " WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
+                + " attempts = attempts + 1, claim_token = NULL, claimed_until = NULL,"
+                + " posting_since = NULL WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
       setStatus(update, 1, status);
       update.setString(2, truncate(reason, 1000));
       update.setLong(3, id);
@@ -210,7 +220,10 @@ final class ScoreOutboxStore {
     }
   }
 
-  /** Gives a claimed row back without an attempt, due again at {@code next}. */
+  /**
+   * Gives a claimed row back without an attempt, due again at {@code next}; an earlier attempt in
+   * doubt stays in doubt.
+   */
   boolean release(Connection c, long id, String token, Instant next) throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
@@ -371,7 +384,8 @@ final class ScoreOutboxStore {
         rs.getString(12),
         rs.getObject(13, OffsetDateTime.class).toInstant(),
         rs.getInt(14),
-        rs.getObject(15, OffsetDateTime.class).toInstant());
+        rs.getObject(15, OffsetDateTime.class).toInstant(),
+        rs.getObject(16, OffsetDateTime.class) != null);
   }
 
   private static void bindKey(PreparedStatement statement, int first, NewScore score)

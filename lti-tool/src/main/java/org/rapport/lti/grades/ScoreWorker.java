@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * is skipped. Ticks never overlap on a node; several nodes share the work through the claims. On
  * shutdown it stops between two scores and gives back what it had claimed, so a restart loses no
  * score; if the process ends before the score being posted is recorded, that score stays claimed
- * until its lease runs out and is then posted again with the same timestamp.
+ * until its lease runs out and is then in doubt: {@link ScoreDelivery} checks the LMS's gradebook
+ * before posting it again.
  */
 @Singleton
 @Startup
@@ -59,7 +60,7 @@ public class ScoreWorker {
    * Stops between two scores as soon as the JVM starts shutting down (SIGTERM), and holds this
    * shutdown hook until the score being posted is recorded and the rest of the batch given back.
    * Payara's own shutdown runs at the same time and can close the database first; the lease then
-   * brings the unrecorded score back after the restart.
+   * brings the unrecorded score back after the restart, in doubt.
    */
   @PostConstruct
   void watchShutdown() {

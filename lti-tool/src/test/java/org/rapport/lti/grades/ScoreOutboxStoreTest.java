@@ -123,8 +123,42 @@ class ScoreOutboxStoreTest {
     assertEquals(4, late.size(), "expired leases are taken over; the delivered row is not");
     assertFalse(
         store.delivered(c, late.get(0).id(), "a", 200, now), "the old claim can no longer write");
-    assertFalse(store.renew(c, late.get(0).id(), "a", now.plus(LEASE)), "nor renew");
-    assertTrue(store.renew(c, late.get(0).id(), "d", now.plus(LEASE).plusSeconds(300)));
+    assertFalse(store.renew(c, late.get(0).id(), "a", now, now.plus(LEASE)), "nor renew");
+    assertTrue(store.renew(c, late.get(0).id(), "d", now, now.plus(LEASE).plusSeconds(300)));
+  }
+
+  @Test
+  void anAttemptWhoseAnswerWasNeverRecordedLeavesTheScoreInDoubtUntilDelivered()
+      throws SQLException {
+    Instant now = Instant.parse("2030-01-01T10:00:00Z");
+    store.enqueue(c, completion(learner, now), now);
+    QueuedScore first = store.claim(c, "a", now, LEASE, 1).get(0);
+    assertFalse(first.inDoubt(), "never attempted");
+    store.release(c, first.id(), "a", now);
+    assertFalse(store.claim(c, "b", now, LEASE, 1).get(0).inDoubt(), "released unattempted");
+
+    assertTrue(store.renew(c, first.id(), "b", now, now.plus(LEASE)));
+    // the worker stops here: the post may have reached the LMS, its answer is not recorded
+    Instant later = now.plus(LEASE).plusSeconds(1);
+    QueuedScore again = store.claim(c, "c", later, LEASE, 1).get(0);
+    assertTrue(again.inDoubt(), "its lease ran out after an attempt began");
+    assertTrue(store.renew(c, again.id(), "c", later, later.plus(LEASE)));
+    assertTrue(store.retryLater(c, again.id(), "c", later, 0, "The LMS did not answer"));
+    QueuedScore timedOut = store.claim(c, "d", later, LEASE, 1).get(0);
+    assertTrue(timedOut.inDoubt(), "a post without an answer stays in doubt");
+    store.release(c, timedOut.id(), "d", later);
+    QueuedScore released = store.claim(c, "e", later, LEASE, 1).get(0);
+    assertTrue(released.inDoubt(), "giving it back unattempted keeps the doubt");
+    assertTrue(store.delivered(c, released.id(), "e", 200, later));
+
+    store.enqueue(c, completion(otherLearner, later), later);
+    QueuedScore other = store.claim(c, "f", later, LEASE, 1).get(0);
+    assertTrue(store.renew(c, other.id(), "f", later, later.plus(LEASE)));
+    assertTrue(store.deadLetter(c, other.id(), "f", 400, "The LMS answered HTTP 400"));
+    assertTrue(store.resend(c, other.id(), later));
+    assertFalse(
+        store.claim(c, "g", later, LEASE, 1).get(0).inDoubt(),
+        "a refused post is settled: the resent score is not in doubt");
   }
 
   @Test

@@ -54,8 +54,9 @@ import java.util.regex.Pattern;
  * test describes ({@link LaunchSpec}), a token endpoint that verifies Rapport's client assertion
  * (signature against Rapport's JWKS, iss, sub, aud, exp, jti never reused) and counts requests per
  * scope set, AGS line-item and score endpoints (which can be told to be down, with or without
- * Retry-After), a paged NRPS membership endpoint, and a deep-link return endpoint that verifies
- * Rapport's response and creates the links and line items it asks for.
+ * Retry-After), an AGS result endpoint (each learner's latest accepted score), a paged NRPS
+ * membership endpoint, and a deep-link return endpoint that verifies Rapport's response and creates
+ * the links and line items it asks for.
  */
 public final class TestPlatform implements AutoCloseable {
   public static final String CLIENT_ID = "rapport-test-client";
@@ -75,6 +76,7 @@ public final class TestPlatform implements AutoCloseable {
   private static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
   private static final String LINE_ITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
   private static final String CONTAINER_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+  private static final String RESULTS_TYPE = "application/vnd.ims.lis.v2.resultcontainer+json";
   private static final String NRPS_TYPE =
       "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
 
@@ -100,6 +102,7 @@ public final class TestPlatform implements AutoCloseable {
   private final AtomicInteger scoreAttempts = new AtomicInteger();
   private final AtomicInteger scoresRefused = new AtomicInteger();
   private final AtomicInteger outageAnswers = new AtomicInteger();
+  private final AtomicInteger resultReads = new AtomicInteger();
   private volatile Outage outage;
   private volatile Duration scoreDelay = Duration.ZERO;
 
@@ -309,7 +312,27 @@ public final class TestPlatform implements AutoCloseable {
     return scoreAttempts.get();
   }
 
-  /** AGS calls (line items and scores) answered with the outage status. */
+  /** Result reads answered (GET {lineitem}/results). */
+  public int resultReads() {
+    return resultReads.get();
+  }
+
+  /**
+   * Records a score as if it had been posted and accepted, for a test that simulates a post whose
+   * answer Rapport never recorded.
+   */
+  public void acceptScore(String lineItemId, String userId, String timestamp) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("userId", userId);
+    json.put("scoreGiven", 1.0);
+    json.put("scoreMaximum", 1.0);
+    json.put("activityProgress", "Completed");
+    json.put("gradingProgress", "FullyGraded");
+    json.put("timestamp", timestamp);
+    scores.add(new ScoreRecord(lineItemId, userId, timestamp, json));
+  }
+
+  /** AGS calls (line items, scores and results) answered with the outage status. */
   public int outageAnswers() {
     return outageAnswers.get();
   }
@@ -535,7 +558,8 @@ public final class TestPlatform implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
-      Matcher ags = Pattern.compile("/ags/([^/]+)/lineitems(?:/(\\d+)(/scores)?)?").matcher(path);
+      Matcher ags =
+          Pattern.compile("/ags/([^/]+)/lineitems(?:/(\\d+)(/scores|/results)?)?").matcher(path);
       Matcher nrps = Pattern.compile("/nrps/([^/]+)/memberships").matcher(path);
       if (path.equals("/jwks")) {
         respond(exchange, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
@@ -546,8 +570,11 @@ public final class TestPlatform implements AutoCloseable {
       } else if (path.equals("/deep-link-return") && method.equals("POST")) {
         deepLinkReturn(exchange);
       } else if (ags.matches()) {
-        if (ags.group(3) != null && method.equals("POST")) {
-          score(exchange, base + "/ags/" + ags.group(1) + "/lineitems/" + ags.group(2));
+        String lineItem = base + "/ags/" + ags.group(1) + "/lineitems/" + ags.group(2);
+        if ("/scores".equals(ags.group(3)) && method.equals("POST")) {
+          score(exchange, lineItem);
+        } else if ("/results".equals(ags.group(3)) && method.equals("GET")) {
+          results(exchange, lineItem);
         } else if (ags.group(2) == null && method.equals("GET")) {
           listLineItems(exchange, ags.group(1));
         } else if (ags.group(2) == null && method.equals("POST")) {
@@ -919,6 +946,53 @@ public final class TestPlatform implements AutoCloseable {
       problems.add("Unreadable score: " + e);
       respond(exchange, 400, "application/json", "{\"error\":\"unreadable score\"}");
     }
+  }
+
+  /** The line item's results: each user's latest accepted score, filtered by {@code user_id}. */
+  private void results(HttpExchange exchange, String lineItemId) throws IOException {
+    if (!authorized(exchange, AGS + "result.readonly") || down(exchange)) {
+      return;
+    }
+    resultReads.incrementAndGet();
+    if (!RESULTS_TYPE.equals(exchange.getRequestHeaders().getFirst("Accept"))) {
+      problems.add("Results read with Accept " + exchange.getRequestHeaders().getFirst("Accept"));
+    }
+    LineItemRecord item = lineItems.get(lineItemId);
+    if (item == null) {
+      respond(exchange, 404, "application/json", "{\"error\":\"no such line item\"}");
+      return;
+    }
+    String wanted = query(exchange.getRequestURI().getRawQuery()).get("user_id");
+    Map<String, ScoreRecord> latest = new LinkedHashMap<>();
+    for (ScoreRecord score : scores) {
+      if (score.lineItemId().equals(lineItemId)
+          && (wanted == null || wanted.equals(score.userId()))) {
+        latest.merge(
+            score.userId(),
+            score,
+            (a, b) ->
+                Instant.parse(b.timestamp().replace("+00:00", "Z"))
+                        .isBefore(Instant.parse(a.timestamp().replace("+00:00", "Z")))
+                    ? a
+                    : b);
+      }
+    }
+    List<Object> results = new ArrayList<>();
+    for (ScoreRecord score : latest.values()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("id", lineItemId + "/results/" + score.userId());
+      json.put("scoreOf", lineItemId);
+      json.put("userId", score.userId());
+      Object given = score.json().get("scoreGiven");
+      Object max = score.json().get("scoreMaximum");
+      if (given instanceof Number g && max instanceof Number m) {
+        json.put("resultScore", g.doubleValue() / m.doubleValue() * item.scoreMaximum());
+      }
+      json.put("resultMaximum", item.scoreMaximum());
+      results.add(json);
+    }
+    respond(
+        exchange, 200, RESULTS_TYPE, com.nimbusds.jose.util.JSONArrayUtils.toJSONString(results));
   }
 
   private void memberships(HttpExchange exchange, String contextId) throws IOException {

@@ -14,8 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -36,6 +40,7 @@ import org.rapport.curriculum.modules.ModuleId;
 import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
+import org.rapport.lti.testdata.ItDatabase;
 import org.rapport.lti.testdata.ModuleWalker;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
@@ -44,8 +49,9 @@ import org.rapport.lti.testdata.TestPlatform.LaunchSpec;
 
 /**
  * LTI Advantage services against a test platform over real HTTP: deep linking (content selection
- * and the signed response, also in a headless Chromium), roster sync through NRPS with paging, and
- * service-token reuse and renewal.
+ * and the signed response, also in a headless Chromium), completion scores from the player and the
+ * self-assessment, a score in doubt checked in the gradebook before it is posted again, roster sync
+ * through NRPS with paging, and service-token reuse and renewal.
  */
 @ExtendWith(ArquillianExtension.class)
 class ServicesIT {
@@ -177,18 +183,7 @@ class ServicesIT {
       TestPlatform.CreatedLink link =
           placeOne(rapport, platform, "p-50", "player-course", "module%3Ateach-back");
 
-      TestPlatform.Launched student =
-          platform.launch(
-              rapport,
-              LaunchSpec.resourceLink(
-                      "p-1",
-                      TestPlatform.LEARNER,
-                      "player-course",
-                      link.id(),
-                      URI.create(link.url()).getPath())
-                  .withLineItem(link.lineItemId()));
-      Module module = ModuleCatalog.load(null).find(ModuleId.of("teach-back")).orElseThrow();
-      new ModuleWalker(rapport, student.session()).complete(module);
+      completeTeachBack(rapport, platform, link, "p-1", "player-course");
 
       Instant deadline = Instant.now().plusSeconds(60);
       while (platform.scores().isEmpty() && Instant.now().isBefore(deadline)) {
@@ -199,17 +194,95 @@ class ServicesIT {
       assertEquals(link.lineItemId(), scores.get(0).lineItemId());
       assertEquals("p-1", scores.get(0).userId());
       assertEquals("Completed", scores.get(0).json().get("activityProgress"));
-      long delivered = 0;
-      while (delivered != 1 && Instant.now().isBefore(deadline)) {
-        Map<?, ?> counts =
-            (Map<?, ?>)
-                JSONObjectUtils.parse(
-                        rapport.adminGet("/api/admin/scores/registrations/" + registration).body())
-                    .get("counts");
-        delivered = ((Number) counts.get("delivered")).longValue();
+      assertEquals(1, awaitDelivered(rapport, registration, 1), "Rapport counts it as delivered");
+      assertTrue(platform.problems().isEmpty(), platform.problems().toString());
+    }
+  }
+
+  /** The learner launches the link and walks the whole teach-back module in the player. */
+  private static void completeTeachBack(
+      RapportClient rapport,
+      TestPlatform platform,
+      TestPlatform.CreatedLink link,
+      String learner,
+      String course)
+      throws Exception {
+    TestPlatform.Launched student =
+        platform.launch(
+            rapport,
+            LaunchSpec.resourceLink(
+                    learner,
+                    TestPlatform.LEARNER,
+                    course,
+                    link.id(),
+                    URI.create(link.url()).getPath())
+                .withLineItem(link.lineItemId()));
+    Module module = ModuleCatalog.load(null).find(ModuleId.of("teach-back")).orElseThrow();
+    new ModuleWalker(rapport, student.session()).complete(module);
+  }
+
+  /** Waits up to a minute for the registration's delivered count; answers the last count. */
+  private static long awaitDelivered(RapportClient rapport, long registration, long wanted)
+      throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    long delivered = -1;
+    while (delivered != wanted && Instant.now().isBefore(deadline)) {
+      Map<?, ?> counts =
+          (Map<?, ?>)
+              JSONObjectUtils.parse(
+                      rapport.adminGet("/api/admin/scores/registrations/" + registration).body())
+                  .get("counts");
+      delivered = ((Number) counts.get("delivered")).longValue();
+      if (delivered != wanted) {
         Thread.sleep(200);
       }
-      assertEquals(1, delivered, "Rapport counts the score as delivered");
+    }
+    return delivered;
+  }
+
+  @Test
+  void aScoreWhosePostWasNeverRecordedIsCheckedInTheGradebookBeforeItIsPostedAgain()
+      throws Exception {
+    RapportClient rapport = rapport();
+    try (TestPlatform platform = TestPlatform.forRapport(rapport);
+        Connection database = ItDatabase.connect()) {
+      long registration = register(rapport, platform);
+      platform.roster("doubt-course", TestPlatform.members("d", 3));
+      TestPlatform.CreatedLink link =
+          placeOne(rapport, platform, "d-50", "doubt-course", "module%3Ateach-back");
+      completeTeachBack(rapport, platform, link, "d-1", "doubt-course");
+      assertEquals(1, awaitDelivered(rapport, registration, 1));
+      assertEquals(1, platform.scores().size());
+      assertEquals(0, platform.resultReads(), "a score not in doubt is posted without a check");
+
+      // As if Rapport had stopped after the LMS accepted the post but before recording it: the
+      // score is queued again, its attempt begun, under a claim whose lease has run out.
+      try (PreparedStatement inDoubt =
+          database.prepareStatement(
+              "UPDATE score_outbox SET status = 'QUEUED', delivered_at = NULL,"
+                  + " posting_since = ?, claim_token = 'stopped-worker', claimed_until = ?,"
+                  + " next_attempt_at = ? WHERE registration_id = ? AND status = 'DELIVERED'")) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        inDoubt.setObject(1, now.minusMinutes(3));
+        inDoubt.setObject(2, now.minusSeconds(1));
+        inDoubt.setObject(3, now.minusMinutes(3));
+        inDoubt.setLong(4, registration);
+        assertEquals(1, inDoubt.executeUpdate());
+      }
+      assertEquals(1, awaitDelivered(rapport, registration, 1), "recorded as delivered again");
+      assertEquals(1, platform.resultReads(), "the learner's result was read");
+      assertEquals(1, platform.scores().size(), "the gradebook had it: not posted again");
+
+      // A post the LMS answered with 503 is in doubt too; the gradebook lacks it, so it is posted.
+      platform.outage(503, Duration.ofSeconds(3), null);
+      completeTeachBack(rapport, platform, link, "d-2", "doubt-course");
+      assertEquals(2, awaitDelivered(rapport, registration, 2));
+      assertTrue(platform.outageAnswers() >= 1, "the first post met the outage");
+      assertEquals(2, platform.resultReads(), "checked before posting again");
+      assertEquals(
+          List.of("d-1", "d-2"),
+          platform.scores().stream().map(TestPlatform.ScoreRecord::userId).toList(),
+          "each score reached the LMS once");
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
     }
   }

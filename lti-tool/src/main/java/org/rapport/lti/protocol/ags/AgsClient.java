@@ -22,14 +22,16 @@ import org.rapport.lti.protocol.services.TokenRequest;
 /**
  * Assignment and Grade Services 2.0 calls: find line items of a resource link (§3.2.4 query
  * parameters {@code resource_link_id}, {@code resource_id}, {@code tag}; paged by {@code Link:
- * rel="next"}), create one (§3.2.5, POST to the line-items URL), and publish a score (§3.4, POST to
- * {@code {lineitem}/scores}, the path segment inserted before any query string).
+ * rel="next"}), create one (§3.2.5, POST to the line-items URL), publish a score (§3.4, POST to
+ * {@code {lineitem}/scores}, the path segment inserted before any query string), and read one
+ * user's result (§3.3, GET {@code {lineitem}/results?user_id=...}).
  */
 public final class AgsClient {
   public static final String LINE_ITEM = "application/vnd.ims.lis.v2.lineitem+json";
   public static final String LINE_ITEM_CONTAINER =
       "application/vnd.ims.lis.v2.lineitemcontainer+json";
   public static final String SCORE = "application/vnd.ims.lis.v1.score+json";
+  public static final String RESULT_CONTAINER = "application/vnd.ims.lis.v2.resultcontainer+json";
   static final int MAX_PAGES = 50;
 
   private final ServiceClient client;
@@ -54,16 +56,8 @@ public final class AgsClient {
     for (int pages = 0; page != null && pages < MAX_PAGES && seen.add(page); pages++) {
       URI url = page;
       ServiceHttp.Answer answer =
-          client.call(
-              scopes,
-              token ->
-                  ServiceHttp.request(url)
-                      .header("Authorization", token.authorization())
-                      .header("Accept", LINE_ITEM_CONTAINER)
-                      .GET()
-                      .build(),
-              "The LMS line-item service");
-      for (Object item : array(answer.body())) {
+          client.get(scopes, url, LINE_ITEM_CONTAINER, "The LMS line-item service");
+      for (Object item : array(answer.body(), "The LMS line-item service")) {
         if (item instanceof Map<?, ?> json) {
           LineItem lineItem = LineItem.fromJson(json);
           if (lineItem.id() != null
@@ -124,6 +118,22 @@ public final class AgsClient {
         .status();
   }
 
+  /**
+   * The user's result in the line item, as the platform holds it now; empty when it has none. Only
+   * the first page is read: with {@code user_id} a platform answers at most one result.
+   */
+  public Optional<GradebookResult> result(TokenRequest scopes, URI lineItem, String userId) {
+    URI url =
+        ServiceUrls.withQuery(
+            ServiceUrls.appendPath(lineItem, "results"), Map.of("user_id", userId));
+    ServiceHttp.Answer answer = client.get(scopes, url, RESULT_CONTAINER, "The LMS result service");
+    return array(answer.body(), "The LMS result service").stream()
+        .filter(Map.class::isInstance)
+        .map(json -> GradebookResult.fromJson((Map<?, ?>) json))
+        .filter(result -> result != null && result.userId().equals(userId))
+        .findFirst();
+  }
+
   /** {@code {lineitem}/scores}, the segment inserted before any query string (AGS 2.0 §3.4). */
   public static URI scoresUrl(URI lineItem) {
     return ServiceUrls.appendPath(lineItem, "scores");
@@ -134,12 +144,11 @@ public final class AgsClient {
     return wanted == null || wanted.equals(actual);
   }
 
-  private static List<Object> array(String body) {
+  private static List<Object> array(String body, String what) {
     try {
       return JSONArrayUtils.parse(body);
     } catch (ParseException e) {
-      throw ServiceCallFailed.permanent(
-          "The LMS line-item service answered something that is not a JSON array");
+      throw ServiceCallFailed.permanent(what + " answered something that is not a JSON array");
     }
   }
 }

@@ -56,15 +56,7 @@ public final class NrpsClient {
       }
       URI url = page;
       ServiceHttp.Answer answer =
-          client.call(
-              scopes,
-              token ->
-                  ServiceHttp.request(url)
-                      .header("Authorization", token.authorization())
-                      .header("Accept", MEMBERSHIP_CONTAINER)
-                      .GET()
-                      .build(),
-              "The LMS membership service");
+          client.get(scopes, url, MEMBERSHIP_CONTAINER, "The LMS membership service");
       for (Member member : members(answer.body())) {
         members.put(member.userId(), member);
       }

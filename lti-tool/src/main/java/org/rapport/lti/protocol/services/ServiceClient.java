@@ -1,5 +1,6 @@
 package org.rapport.lti.protocol.services;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.function.Function;
@@ -33,5 +34,18 @@ public final class ServiceClient {
       response = http.send(request.apply(token), what);
     }
     return http.accept(response, what);
+  }
+
+  /** A GET of {@code url} accepting {@code mediaType}, with the token in {@code Authorization}. */
+  public ServiceHttp.Answer get(TokenRequest scopes, URI url, String mediaType, String what) {
+    return call(
+        scopes,
+        token ->
+            ServiceHttp.request(url)
+                .header("Authorization", token.authorization())
+                .header("Accept", mediaType)
+                .GET()
+                .build(),
+        what);
   }
 }

@@ -102,4 +102,40 @@ class AgsClientTest {
     assertEquals(400, refused.status());
     assertTrue(refused.reason().contains("not an active member"), refused.reason());
   }
+
+  @Test
+  void readsOneLearnersResultAndTellsWhetherItShowsAScore() {
+    TokenRequest reading =
+        new TokenRequest(
+            1,
+            TestPlatform.CLIENT_ID,
+            platform.tokenEndpoint(),
+            Set.of(
+                TestPlatform.AGS + "score",
+                TestPlatform.AGS + "lineitem",
+                TestPlatform.AGS + "result.readonly"));
+    LineItem item =
+        ags.create(
+            reading,
+            platform.lineItemsUrl("c1"),
+            new LineItem(null, "Teach-back", 10, "link-1", "teach-back", "completion"));
+    assertEquals(Optional.empty(), ags.result(reading, item.id(), "u-1"), "no score yet");
+
+    Score done = Score.completion("u-1", Instant.parse("2030-05-01T10:00:00Z"));
+    ags.publish(reading, item.id(), done);
+    GradebookResult result = ags.result(reading, item.id(), "u-1").orElseThrow();
+    assertEquals(10.0, result.resultScore(), "scaled to the column's maximum");
+    assertTrue(result.shows(done));
+    assertFalse(result.shows(Score.completion("u-2", done.timestamp())), "another learner");
+    assertFalse(
+        result.shows(new Score("u-1", 0.5, 1.0, "Completed", "FullyGraded", done.timestamp())));
+    assertFalse(
+        result.shows(new Score("u-1", null, null, "InProgress", "NotReady", done.timestamp())),
+        "progress alone is never shown by a result");
+    assertEquals(Optional.empty(), ags.result(reading, item.id(), "u-2"));
+
+    ServiceCallFailed noScope =
+        assertThrows(ServiceCallFailed.class, () -> ags.result(scopes, item.id(), "u-1"));
+    assertEquals(401, noScope.status(), "a token without result.readonly is refused");
+  }
 }
