@@ -16,13 +16,15 @@ import org.rapport.curriculum.analytics.Dataset;
 import org.rapport.curriculum.analytics.StudentKey;
 import org.rapport.curriculum.analytics.WaveKey;
 import org.rapport.curriculum.cohorts.TrainingStage;
+import org.rapport.lti.assessment.SubscaleValues;
 
 /**
- * Reads a tenant's scored self-assessments with one SQL query: the total and subscale scores of
- * submitted and imported responses at their current score version (scores that could not be
- * computed, status INCOMPLETE, are left out), with cohort, wave stage and the cohort's roster size
- * (students assigned to it). The rows of the query's second branch carry the cohorts and their
- * roster sizes, so cohorts without any response are known too.
+ * Reads a tenant's scored self-assessments with one SQL query, one row per response: the total and
+ * subscale scores ({@link SubscaleValues}, stored beside the total) of submitted and imported
+ * responses at their current score version (scores that could not be computed, status INCOMPLETE,
+ * are left out), with cohort, wave stage and the cohort's roster size (students assigned to it).
+ * The rows of the query's second branch carry the cohorts and their roster sizes, so cohorts
+ * without any response are known too.
  *
  * <p>Plain JDBC on a connection the caller owns: used by the application and by the benchmark.
  */
@@ -35,23 +37,21 @@ public final class ObservationQuery {
     return "SELECT 0 AS kind, c.id, c.matriculation_year, c.label, COUNT(st.id) AS roster,"
         + " CAST(NULL AS VARCHAR(16)) AS stage, CAST(NULL AS BIGINT) AS student_id,"
         + " CAST(NULL AS VARCHAR(64)) AS instrument_id, CAST(NULL AS BIGINT) AS response_id,"
-        + " CAST(NULL AS DECIMAL(10, 4)) AS total, CAST(NULL AS VARCHAR(64)) AS subscale_id,"
-        + " CAST(NULL AS DECIMAL(10, 4)) AS subscale_value"
+        + " CAST(NULL AS DECIMAL(10, 4)) AS total,"
+        + " CAST(NULL AS VARCHAR(20000)) AS subscale_values"
         + " FROM cohort c LEFT JOIN student st ON st.cohort_id = c.id"
         + " WHERE c.registration_id = ? AND "
         + cohorts
         + " GROUP BY c.id, c.matriculation_year, c.label"
         + " UNION ALL"
         + " SELECT 1, w.cohort_id, 0, CAST(NULL AS VARCHAR(200)), 0, w.stage, r.student_id,"
-        + " r.instrument_id, r.id, s.score_value, ss.subscale_id, ss.score_value"
+        + " r.instrument_id, r.id, s.score_value, s.subscale_values"
         + " FROM cohort c"
         + " JOIN wave w ON w.cohort_id = c.id"
         + " JOIN assessment_response r ON r.wave_id = w.id"
         + " AND r.status IN ('SUBMITTED', 'IMPORTED')"
         + " JOIN assessment_score s ON s.response_id = r.id"
         + " AND s.scored_with_version = r.score_version"
-        + " LEFT JOIN assessment_subscale_score ss ON ss.response_id = r.id"
-        + " AND ss.scored_with_version = r.score_version"
         + " WHERE c.registration_id = ? AND "
         + cohorts
         + " AND s.status <> 'INCOMPLETE'";
@@ -84,7 +84,7 @@ public final class ObservationQuery {
       Connection connection, long registrationId, String condition, long value)
       throws SQLException {
     Map<Long, CohortInfo> cohorts = new HashMap<>();
-    Map<Long, Row> responses = new HashMap<>();
+    List<Row> responses = new ArrayList<>();
     Map<String, Integer> subscaleIndex = new HashMap<>();
     Map<String, String> strings = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(sql(condition))) {
@@ -104,34 +104,31 @@ public final class ObservationQuery {
                     cohortId, rs.getInt(3), rs.getString(4), roster > 0 ? roster : null));
             continue;
           }
-          long responseId = rs.getLong(9);
-          Row row = responses.get(responseId);
-          if (row == null) {
-            row =
-                new Row(
-                    cohortId,
-                    strings.computeIfAbsent(rs.getString(6), k -> k),
-                    rs.getLong(7),
-                    strings.computeIfAbsent(rs.getString(8), k -> k),
-                    rs.getDouble(10));
-            responses.put(responseId, row);
-          }
-          String subscale = rs.getString(11);
-          if (subscale != null) {
-            Integer k = subscaleIndex.get(subscale);
-            if (k == null) {
-              k = subscaleIndex.size();
-              subscaleIndex.put(subscale, k);
-            }
-            row.set(k, rs.getDouble(12));
-          }
+          Row row =
+              new Row(
+                  cohortId,
+                  strings.computeIfAbsent(rs.getString(6), k -> k),
+                  rs.getLong(7),
+                  strings.computeIfAbsent(rs.getString(8), k -> k),
+                  rs.getDouble(10));
+          responses.add(row);
+          SubscaleValues.read(
+              rs.getString(11),
+              (subscale, score) -> {
+                Integer k = subscaleIndex.get(subscale);
+                if (k == null) {
+                  k = subscaleIndex.size();
+                  subscaleIndex.put(subscale, k);
+                }
+                row.set(k, score);
+              });
         }
       }
     }
     String[] subscaleNames = new String[subscaleIndex.size()];
     subscaleIndex.forEach((name, k) -> subscaleNames[k] = name);
     return new TenantObservations(
-        registrationId, cohorts, datasets(cohorts, responses.values(), subscaleNames));
+        registrationId, cohorts, datasets(cohorts, responses, subscaleNames));
   }
 
   private static final class Row {

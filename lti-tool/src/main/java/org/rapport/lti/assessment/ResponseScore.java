@@ -57,6 +57,10 @@ public class ResponseScore {
   @Column(name = "scored_at", nullable = false)
   private OffsetDateTime scoredAt;
 
+  /** The subscale values in one text ({@link SubscaleValues}), for the cohort analytics. */
+  @Column(name = "subscale_values", length = 20000)
+  private String subscaleValues;
+
   protected ResponseScore() {}
 
   ResponseScore(
@@ -69,7 +73,8 @@ public class ResponseScore {
       Integer answered,
       int items,
       Long rescoreRunId,
-      OffsetDateTime now) {
+      OffsetDateTime now,
+      String subscaleValues) {
     this.responseId = responseId;
     this.scoredWithVersion = scoredWithVersion;
     this.origin = origin;
@@ -80,6 +85,7 @@ public class ResponseScore {
     this.items = items;
     this.rescoreRunId = rescoreRunId;
     this.scoredAt = now;
+    this.subscaleValues = subscaleValues;
   }
 
   public Long getResponseId() {

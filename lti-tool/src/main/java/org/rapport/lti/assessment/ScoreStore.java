@@ -31,6 +31,8 @@ public class ScoreStore {
   /** Stores a score Rapport computed. */
   public void store(long responseId, int version, Score score, Long rescoreRunId) {
     ScaleScore total = score.total().orElseThrow();
+    Map<String, BigDecimal> values = new java.util.LinkedHashMap<>();
+    score.subscales().forEach((id, value) -> values.put(id.value(), decimal(value.value())));
     em.persist(
         new ResponseScore(
             responseId,
@@ -42,7 +44,8 @@ public class ScoreStore {
             total.answered(),
             total.items(),
             rescoreRunId,
-            OffsetDateTime.now(ZoneOffset.UTC)));
+            OffsetDateTime.now(ZoneOffset.UTC),
+            SubscaleValues.format(values)));
     for (Map.Entry<SubscaleId, ScaleScore> s : score.subscales().entrySet()) {
       em.persist(
           new SubscaleScoreRecord(
@@ -97,7 +100,13 @@ public class ScoreStore {
         .getResultList();
   }
 
-  static BigDecimal decimal(double value) {
-    return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+  /** A score value as stored: four decimal places, half up. */
+  public static BigDecimal decimal(double value) {
+    return scale(BigDecimal.valueOf(value));
+  }
+
+  /** A given score value as stored: four decimal places, half up. */
+  public static BigDecimal scale(BigDecimal value) {
+    return value.setScale(4, RoundingMode.HALF_UP);
   }
 }

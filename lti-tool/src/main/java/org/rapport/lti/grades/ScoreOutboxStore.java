@@ -256,26 +256,25 @@ final class ScoreOutboxStore {
 
   /** Queues a dead letter again, due now, with its original timestamp. */
   boolean resend(Connection c, long id, Instant now) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE score_outbox SET status = 'QUEUED', attempts = 0, next_attempt_at = ?,"
-                + " claim_token = NULL, claimed_until = NULL WHERE id = ?"
-                + " AND status = 'DEAD_LETTERED'")) {
-      update.setObject(1, utc(now));
-      update.setLong(2, id);
-      return update.executeUpdate() == 1;
-    }
+    return requeueDeadLetters(c, "id", id, now) == 1;
   }
 
   /** Queues every dead letter of a registration again; answers how many. */
   int resendAll(Connection c, long registrationId, Instant now) throws SQLException {
+    return requeueDeadLetters(c, "registration_id", registrationId, now);
+  }
+
+  /** Queues the dead letters whose {@code column} (id or registration_id) is {@code value}. */
+  private static int requeueDeadLetters(Connection c, String column, long value, Instant now)
+      throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE score_outbox SET status = 'QUEUED', attempts = 0, next_attempt_at = ?,"
-                + " claim_token = NULL, claimed_until = NULL WHERE registration_id = ?"
-                + " AND status = 'DEAD_LETTERED'")) {
+                + " claim_token = NULL, claimed_until = NULL WHERE "
+                + column
+                + " = ? AND status = 'DEAD_LETTERED'")) {
       update.setObject(1, utc(now));
-      update.setLong(2, registrationId);
+      update.setLong(2, value);
       return update.executeUpdate();
     }
   }

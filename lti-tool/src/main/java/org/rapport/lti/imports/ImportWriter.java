@@ -1,7 +1,6 @@
 package org.rapport.lti.imports;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,6 +30,8 @@ import org.rapport.curriculum.imports.GivenScores;
 import org.rapport.curriculum.imports.HistoricalResult;
 import org.rapport.curriculum.instruments.SubscaleId;
 import org.rapport.lti.assessment.AnswerColumn;
+import org.rapport.lti.assessment.ScoreStore;
+import org.rapport.lti.assessment.SubscaleValues;
 
 /**
  * Writes checked historical results with JDBC batch inserts, on a connection whose transaction the
@@ -367,7 +368,7 @@ public final class ImportWriter {
             c.prepareStatement(
                 "INSERT INTO assessment_score (response_id, scored_with_version, origin, status,"
                     + " keyed_sum, score_value, answered_count, item_count, rescore_run_id,"
-                    + " scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)");
+                    + " scored_at, subscale_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)");
         PreparedStatement subscales =
             c.prepareStatement(
                 "INSERT INTO assessment_subscale_score (response_id, scored_with_version,"
@@ -381,6 +382,8 @@ public final class ImportWriter {
         if (r.answers().isPresent()) {
           Score score = r.score().orElseThrow();
           ScaleScore t = score.total().orElseThrow();
+          Map<String, BigDecimal> values = new LinkedHashMap<>();
+          score.subscales().forEach((k, v) -> values.put(k.value(), ScoreStore.decimal(v.value())));
           score(
               scores,
               id,
@@ -388,9 +391,10 @@ public final class ImportWriter {
               "SCORED",
               score.status().name(),
               t.keyedSum(),
-              decimal(t.value()),
+              ScoreStore.decimal(t.value()),
               t.answered(),
-              t.items());
+              t.items(),
+              SubscaleValues.format(values));
           for (Map.Entry<SubscaleId, ScaleScore> s : score.subscales().entrySet()) {
             subscale(
                 subscales,
@@ -398,17 +402,36 @@ public final class ImportWriter {
                 version,
                 s.getKey().value(),
                 s.getValue().keyedSum(),
-                decimal(s.getValue().value()),
+                ScoreStore.decimal(s.getValue().value()),
                 s.getValue().answered(),
                 s.getValue().items());
           }
         } else {
           GivenScores given = r.given().orElseThrow();
           int items = 0;
-          score(scores, id, version, "GIVEN", "GIVEN", null, scale4(given.total()), null, items);
+          Map<String, BigDecimal> values = new LinkedHashMap<>();
+          given.subscales().forEach((k, v) -> values.put(k.value(), ScoreStore.scale(v)));
+          score(
+              scores,
+              id,
+              version,
+              "GIVEN",
+              "GIVEN",
+              null,
+              ScoreStore.scale(given.total()),
+              null,
+              items,
+              SubscaleValues.format(values));
           for (Map.Entry<SubscaleId, BigDecimal> s : given.subscales().entrySet()) {
             subscale(
-                subscales, id, version, s.getKey().value(), null, scale4(s.getValue()), null, 0);
+                subscales,
+                id,
+                version,
+                s.getKey().value(),
+                null,
+                ScoreStore.scale(s.getValue()),
+                null,
+                0);
           }
         }
         if (++n % BATCH == 0) {
@@ -432,7 +455,8 @@ public final class ImportWriter {
       Integer keyedSum,
       BigDecimal value,
       Integer answered,
-      int items)
+      int items,
+      String subscaleValues)
       throws SQLException {
     s.setLong(1, responseId);
     s.setInt(2, version);
@@ -443,6 +467,7 @@ public final class ImportWriter {
     setInteger(s, 7, answered);
     s.setInt(8, items);
     s.setObject(9, now);
+    s.setString(10, subscaleValues);
     s.addBatch();
   }
 
@@ -473,14 +498,6 @@ public final class ImportWriter {
     } else {
       s.setInt(index, value);
     }
-  }
-
-  private static BigDecimal decimal(double value) {
-    return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal scale4(BigDecimal value) {
-    return value.setScale(4, RoundingMode.HALF_UP);
   }
 
   private String reason() {

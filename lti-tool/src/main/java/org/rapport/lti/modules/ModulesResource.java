@@ -217,12 +217,9 @@ public class ModulesResource {
         () -> {
           String text = TextLimit.normalise(response);
           ChecklistTicks ticks = ChecklistTicks.read(tick, step.checklist().size());
-          if (TextLimit.tooLong(text)) {
-            return again(module, step, Draft.of(PlayerProblem.TEXT_TOO_LONG).withText(text, ticks));
-          }
-          if (text.isBlank()) {
-            return again(
-                module, step, Draft.of(PlayerProblem.EMPTY_PRACTICE).withText(text, ticks));
+          PlayerProblem problem = textProblem(text, PlayerProblem.EMPTY_PRACTICE);
+          if (problem != null) {
+            return again(module, step, Draft.of(problem).withText(text, ticks));
           }
           player.practise(CurrentUser.of(request), module, step, text, ticks);
           return seeOther(stepHref(module, step.id()) + "#model-answer");
@@ -244,16 +241,21 @@ public class ModulesResource {
         step,
         () -> {
           String text = TextLimit.normalise(entry);
-          if (TextLimit.tooLong(text)) {
-            return again(module, step, Draft.of(PlayerProblem.TEXT_TOO_LONG).withText(text, null));
-          }
-          if (text.isBlank()) {
-            return again(
-                module, step, Draft.of(PlayerProblem.EMPTY_REFLECTION).withText(text, null));
+          PlayerProblem problem = textProblem(text, PlayerProblem.EMPTY_REFLECTION);
+          if (problem != null) {
+            return again(module, step, Draft.of(problem).withText(text, null));
           }
           player.reflect(CurrentUser.of(request), module, step, text);
           return seeOther(stepHref(module, step.id()) + "#saved");
         });
+  }
+
+  /** Why a written text cannot be saved: too long, or {@code whenEmpty}; null when it can. */
+  private static PlayerProblem textProblem(String text, PlayerProblem whenEmpty) {
+    if (TextLimit.tooLong(text)) {
+      return PlayerProblem.TEXT_TOO_LONG;
+    }
+    return text.isBlank() ? whenEmpty : null;
   }
 
   private Module find(String moduleId) {

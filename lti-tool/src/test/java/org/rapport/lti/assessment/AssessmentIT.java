@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.DevLaunch;
+import org.rapport.lti.testdata.ItDatabase;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
+import org.rapport.lti.testdata.StoredSubscales;
 
 /**
  * The longitudinal self-assessment on the shipped WAR, over real HTTP: students launched through
@@ -166,6 +168,14 @@ class AssessmentIT {
     assertEquals(1, scoresOf(response).size());
     assertEquals(73L, scoresOf(response).get(0).get("keyedSum"));
     assertEquals("COMPLETE", scoresOf(response).get(0).get("status"));
+    try (java.sql.Connection c = ItDatabase.connect()) {
+      assertEquals(
+          List.of(),
+          StoredSubscales.disagreements(c),
+          "the subscale text the analytics read agrees with the subscale rows");
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

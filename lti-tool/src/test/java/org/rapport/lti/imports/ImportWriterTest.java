@@ -23,6 +23,7 @@ import org.rapport.curriculum.imports.RowProblem;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.testdata.ImportDatabase;
+import org.rapport.lti.testdata.StoredSubscales;
 
 /** The JDBC writer on the real schema (embedded H2), outside the container. */
 class ImportWriterTest {
@@ -79,6 +80,7 @@ class ImportWriterTest {
           "answers as item:answer pairs");
       assertEquals(3, count(c, "SELECT COUNT(*) FROM assessment_score"));
       assertEquals(3 + 3 + 1, count(c, "SELECT COUNT(*) FROM assessment_subscale_score"));
+      assertEquals(List.of(), StoredSubscales.disagreements(c), "the analytics' subscale text");
       assertEquals(
           72,
           count(

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 
 /**
  * A JDBC connection to the database the integration tests' Rapport uses (system properties {@code
- * it.db.url}, {@code it.db.user}, {@code it.db.password} from the build). On H2 only while no
- * Rapport process has it open.
+ * it.db.url}, {@code it.db.user}, {@code it.db.password} from the build). On H2 the file is opened
+ * with {@code AUTO_SERVER}, so a test and the Rapport processes share it.
  */
 public final class ItDatabase {
   private ItDatabase() {}
