@@ -31,8 +31,6 @@ public class ScoreStore {
   /** Stores a score Rapport computed. */
   public void store(long responseId, int version, Score score, Long rescoreRunId) {
     ScaleScore total = score.total().orElseThrow();
-    Map<String, BigDecimal> values = new java.util.LinkedHashMap<>();
-    score.subscales().forEach((id, value) -> values.put(id.value(), decimal(value.value())));
     em.persist(
         new ResponseScore(
             responseId,
@@ -45,7 +43,7 @@ public class ScoreStore {
             total.items(),
             rescoreRunId,
             OffsetDateTime.now(ZoneOffset.UTC),
-            SubscaleValues.format(values)));
+            SubscaleValues.of(score)));
     for (Map.Entry<SubscaleId, ScaleScore> s : score.subscales().entrySet()) {
       em.persist(
           new SubscaleScoreRecord(

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.rapport.curriculum.assessments.Score;
+import org.rapport.curriculum.instruments.SubscaleId;
 
 /**
  * A score's subscale values in one text, {@code id=value;id=value} with the ids sorted (column
@@ -14,20 +16,28 @@ import java.util.function.BiConsumer;
 public final class SubscaleValues {
   private SubscaleValues() {}
 
-  /** The text for the values; null when there are none. */
-  public static String format(Map<String, BigDecimal> values) {
+  /** The text for a computed score's subscales; null when it has none. */
+  public static String of(Score score) {
+    Map<SubscaleId, BigDecimal> values = new java.util.HashMap<>();
+    score.subscales().forEach((id, value) -> values.put(id, BigDecimal.valueOf(value.value())));
+    return format(values);
+  }
+
+  /** The text for the values (rounded to four places as stored); null when there are none. */
+  public static String format(Map<SubscaleId, BigDecimal> values) {
     if (values.isEmpty()) {
       return null;
     }
+    Map<String, BigDecimal> byId = new TreeMap<>();
+    values.forEach((id, value) -> byId.put(id.value(), value));
     StringBuilder text = new StringBuilder();
-    new TreeMap<>(values)
-        .forEach(
-            (id, value) -> {
-              if (text.length() > 0) {
-                text.append(';');
-              }
-              text.append(id).append('=').append(ScoreStore.scale(value).toPlainString());
-            });
+    byId.forEach(
+        (id, value) -> {
+          if (text.length() > 0) {
+            text.append(';');
+          }
+          text.append(id).append('=').append(ScoreStore.scale(value).toPlainString());
+        });
     return text.toString();
   }
 

@@ -382,8 +382,6 @@ public final class ImportWriter {
         if (r.answers().isPresent()) {
           Score score = r.score().orElseThrow();
           ScaleScore t = score.total().orElseThrow();
-          Map<String, BigDecimal> values = new LinkedHashMap<>();
-          score.subscales().forEach((k, v) -> values.put(k.value(), ScoreStore.decimal(v.value())));
           score(
               scores,
               id,
@@ -394,7 +392,7 @@ public final class ImportWriter {
               ScoreStore.decimal(t.value()),
               t.answered(),
               t.items(),
-              SubscaleValues.format(values));
+              SubscaleValues.of(score));
           for (Map.Entry<SubscaleId, ScaleScore> s : score.subscales().entrySet()) {
             subscale(
                 subscales,
@@ -409,8 +407,6 @@ public final class ImportWriter {
         } else {
           GivenScores given = r.given().orElseThrow();
           int items = 0;
-          Map<String, BigDecimal> values = new LinkedHashMap<>();
-          given.subscales().forEach((k, v) -> values.put(k.value(), ScoreStore.scale(v)));
           score(
               scores,
               id,
@@ -421,7 +417,7 @@ public final class ImportWriter {
               ScoreStore.scale(given.total()),
               null,
               items,
-              SubscaleValues.format(values));
+              SubscaleValues.format(given.subscales()));
           for (Map.Entry<SubscaleId, BigDecimal> s : given.subscales().entrySet()) {
             subscale(
                 subscales,

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rapport.curriculum.instruments.SubscaleId;
 
 class SubscaleValuesTest {
   private static Map<String, Double> read(String text) {
@@ -19,10 +20,10 @@ class SubscaleValuesTest {
 
   @Test
   void valuesAreWrittenWithSortedIdsAndFourPlacesAndReadBack() {
-    Map<String, BigDecimal> values = new LinkedHashMap<>();
-    values.put("standing-in-shoes", new BigDecimal("10"));
-    values.put("compassionate-care", new BigDecimal("37.333333"));
-    values.put("perspective-taking", new BigDecimal("-0.5"));
+    Map<SubscaleId, BigDecimal> values = new LinkedHashMap<>();
+    values.put(new SubscaleId("standing-in-shoes"), new BigDecimal("10"));
+    values.put(new SubscaleId("compassionate-care"), new BigDecimal("37.333333"));
+    values.put(new SubscaleId("perspective-taking"), new BigDecimal("-0.5"));
     String text = SubscaleValues.format(values);
     assertEquals(
         "compassionate-care=37.3333;perspective-taking=-0.5000;standing-in-shoes=10.0000", text);

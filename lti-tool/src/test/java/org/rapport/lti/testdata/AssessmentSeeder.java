@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.rapport.curriculum.instruments.SubscaleId;
 import org.rapport.lti.assessment.SubscaleValues;
 
 /**
@@ -169,9 +170,9 @@ public final class AssessmentSeeder implements AutoCloseable {
         score.setInt(3, total);
         score.setInt(4, total);
         score.setTimestamp(5, now);
-        Map<String, BigDecimal> subscaleValues = new HashMap<>();
+        Map<SubscaleId, BigDecimal> subscaleValues = new HashMap<>();
         for (int k = 0; k < 3; k++) {
-          subscaleValues.put(SUBSCALES.get(k), BigDecimal.valueOf(values[k]));
+          subscaleValues.put(new SubscaleId(SUBSCALES.get(k)), BigDecimal.valueOf(values[k]));
         }
         score.setString(6, SubscaleValues.format(subscaleValues));
         score.addBatch();
