@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.rapport.curriculum.analytics.AnalysisSettings;
 import org.rapport.curriculum.analytics.SmallCellSuppression;
+import org.rapport.curriculum.instruments.InstrumentKind;
 
 /**
  * One institution's rule for deciding that a cohort declined (domain: "Deciding that a cohort
@@ -25,6 +26,8 @@ import org.rapport.curriculum.analytics.SmallCellSuppression;
  * @param minimumGroupSize small-cell threshold N, at least {@link SmallCellSuppression#FLOOR}
  * @param pairedEffectSize {@link EffectSizeMeasure#D_AV} (default: SD units of the scores, the unit
  *     of the thresholds) or {@link EffectSizeMeasure#D_Z}; cross-cohort always uses Hedges' g
+ * @param validatedOnly raise alerts only on validated instruments, never on a formative one such as
+ *     Rapport's own reflection tool (default false); dashboards still show every instrument
  */
 public record AlertRule(
     Set<ComparisonKind> comparisons,
@@ -33,7 +36,8 @@ public record AlertRule(
     double confidenceLevel,
     Set<String> measures,
     int minimumGroupSize,
-    EffectSizeMeasure pairedEffectSize) {
+    EffectSizeMeasure pairedEffectSize,
+    boolean validatedOnly) {
 
   public static final double DEFAULT_EFFECT_SIZE_THRESHOLD = -0.3;
 
@@ -61,6 +65,26 @@ public record AlertRule(
     }
   }
 
+  /** A rule that judges every instrument, formative ones included. */
+  public AlertRule(
+      Set<ComparisonKind> comparisons,
+      int minimumN,
+      double effectSizeThreshold,
+      double confidenceLevel,
+      Set<String> measures,
+      int minimumGroupSize,
+      EffectSizeMeasure pairedEffectSize) {
+    this(
+        comparisons,
+        minimumN,
+        effectSizeThreshold,
+        confidenceLevel,
+        measures,
+        minimumGroupSize,
+        pairedEffectSize,
+        false);
+  }
+
   /** The domain's default rule. */
   public static AlertRule defaults() {
     return new AlertRule(
@@ -70,11 +94,33 @@ public record AlertRule(
         AnalysisSettings.DEFAULT_CONFIDENCE_LEVEL,
         Set.of(),
         SmallCellSuppression.DEFAULT_MINIMUM_GROUP_SIZE,
-        EffectSizeMeasure.D_AV);
+        EffectSizeMeasure.D_AV,
+        false);
   }
 
   public boolean enabled(ComparisonKind kind) {
     return comparisons.contains(kind);
+  }
+
+  /**
+   * Whether declines on an instrument of this kind may raise an alert. Only a formative instrument
+   * is left out, and only when {@code validatedOnly}; an unknown kind ({@code null}, an instrument
+   * no longer installed) is judged, as every instrument other than a formative one is.
+   */
+  public boolean judges(InstrumentKind kind) {
+    return !validatedOnly || kind != InstrumentKind.FORMATIVE;
+  }
+
+  public AlertRule withValidatedOnly(boolean value) {
+    return new AlertRule(
+        comparisons,
+        minimumN,
+        effectSizeThreshold,
+        confidenceLevel,
+        measures,
+        minimumGroupSize,
+        pairedEffectSize,
+        value);
   }
 
   public boolean watches(String measure) {
@@ -94,7 +140,8 @@ public record AlertRule(
         confidenceLevel,
         measures,
         minimumGroupSize,
-        pairedEffectSize);
+        pairedEffectSize,
+        validatedOnly);
   }
 
   public AlertRule withMinimumN(int value) {
@@ -105,7 +152,8 @@ public record AlertRule(
         confidenceLevel,
         measures,
         minimumGroupSize,
-        pairedEffectSize);
+        pairedEffectSize,
+        validatedOnly);
   }
 
   public AlertRule withEffectSizeThreshold(double value) {
@@ -116,7 +164,8 @@ public record AlertRule(
         confidenceLevel,
         measures,
         minimumGroupSize,
-        pairedEffectSize);
+        pairedEffectSize,
+        validatedOnly);
   }
 
   public AlertRule withConfidenceLevel(double value) {
@@ -127,7 +176,8 @@ public record AlertRule(
         value,
         measures,
         minimumGroupSize,
-        pairedEffectSize);
+        pairedEffectSize,
+        validatedOnly);
   }
 
   public AlertRule withMeasures(Set<String> value) {
@@ -138,7 +188,8 @@ public record AlertRule(
         confidenceLevel,
         value,
         minimumGroupSize,
-        pairedEffectSize);
+        pairedEffectSize,
+        validatedOnly);
   }
 
   /** Sets N and raises {@code minimumN} to it when it was lower. */
@@ -150,7 +201,8 @@ public record AlertRule(
         confidenceLevel,
         measures,
         value,
-        pairedEffectSize);
+        pairedEffectSize,
+        validatedOnly);
   }
 
   public AlertRule withPairedEffectSize(EffectSizeMeasure value) {
@@ -161,6 +213,7 @@ public record AlertRule(
         confidenceLevel,
         measures,
         minimumGroupSize,
-        value);
+        value,
+        validatedOnly);
   }
 }

@@ -23,6 +23,15 @@ final class StudentT {
   /** Integer degrees of freedom (n − 1) recur across cohorts; each quantile is a root search. */
   private static final Map<Key, Double> CRITICAL = new ConcurrentHashMap<>();
 
+  /**
+   * Welch's fractional degrees of freedom are new for every comparison but the same again when the
+   * next scheduled evaluation finds the same scores: without this, their quantiles were a sixth of
+   * a large tenant's evaluation. Bounded: emptied when full.
+   */
+  private static final Map<Key, Double> FRACTIONAL = new ConcurrentHashMap<>();
+
+  static final int FRACTIONAL_LIMIT = 100_000;
+
   private record Key(double df, double level) {}
 
   /** The two-sided critical value: P(|T| <= q) = level. */
@@ -30,7 +39,17 @@ final class StudentT {
     if (df == Math.rint(df) && df <= 100_000) {
       return CRITICAL.computeIfAbsent(new Key(df, level), k -> quantile(k.df, k.level));
     }
-    return quantile(df, level);
+    Key key = new Key(df, level);
+    Double known = FRACTIONAL.get(key);
+    if (known != null) {
+      return known;
+    }
+    double q = quantile(df, level);
+    if (FRACTIONAL.size() >= FRACTIONAL_LIMIT) {
+      FRACTIONAL.clear();
+    }
+    FRACTIONAL.put(key, q);
+    return q;
   }
 
   private static double quantile(double df, double level) {

@@ -26,7 +26,7 @@ import org.rapport.curriculum.instruments.SubscaleId;
  *       by the respondent's mean keyed score on the answered items of the same subscale, so a
  *       subscale scores {@code answeredSum × items / answered} and the total is the sum of the
  *       subscale scores. A subscale with no answered item cannot be filled in. Beyond the limits
- *       the response is {@link ScoreStatus#INCOMPLETE} and gets no score.
+ *       the response is {@link ScoringStatus#INCOMPLETE} and gets no score.
  *   <li>Without missing answers every score is an exact integer sum.
  * </ol>
  *
@@ -50,7 +50,7 @@ public final class Scorer {
   }
 
   /** Scores {@code answers} with {@code instrument}'s key. */
-  public static Score score(Instrument instrument, Answers answers) {
+  public static ScoringResult score(Instrument instrument, Answers answers) {
     return new Scorer(instrument).score(answers);
   }
 
@@ -63,7 +63,7 @@ public final class Scorer {
    * @throws AnswerRejected when an answer does not fit the instrument (possible only for answers
    *     not built with {@link Answers#of})
    */
-  public Score score(Answers answers) {
+  public ScoringResult score(Answers answers) {
     checkFits(answers);
     MissingRule rule = instrument.missing();
     List<Integer> missingItems = new ArrayList<>();
@@ -107,17 +107,17 @@ public final class Scorer {
     }
 
     if (!exceeded.isEmpty()) {
-      return new Score(
+      return new ScoringResult(
           instrument.ref(),
-          ScoreStatus.INCOMPLETE,
+          ScoringStatus.INCOMPLETE,
           Map.of(),
           Optional.empty(),
           missingItems,
           exceeded);
     }
-    return new Score(
+    return new ScoringResult(
         instrument.ref(),
-        missingItems.isEmpty() ? ScoreStatus.COMPLETE : ScoreStatus.PRORATED,
+        missingItems.isEmpty() ? ScoringStatus.COMPLETE : ScoringStatus.PRORATED,
         subscales,
         Optional.of(ScaleScore.sumOf(List.copyOf(subscales.values()))),
         missingItems,

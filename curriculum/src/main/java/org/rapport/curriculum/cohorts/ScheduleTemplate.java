@@ -3,8 +3,7 @@ package org.rapport.curriculum.cohorts;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,22 +15,39 @@ import org.rapport.curriculum.instruments.InstrumentRef;
  * ({@code anchor}, e.g. 1 August) and, per training stage, when its wave opens relative to that
  * day, how long it stays open and which instrument it uses.
  *
- * <p>Stages are listed at most once and their waves open in training order; {@link #problems} names
- * every rule a proposed template breaks.
+ * <p>The stages are listed in training order, and that list is the institution's {@link Programme}:
+ * any number of stages with its own codes and names (six years plus foundation years, five years
+ * then an internship, ...). Each stage is listed once and the waves open in the order listed;
+ * {@link #problems} names every rule a proposed template breaks. A stage's wave cannot take place
+ * before the calendar year its offset reaches ({@link TrainingStage#earliestYear}).
  */
 public record ScheduleTemplate(MonthDay anchor, List<ScheduledStage> stages) {
 
   static final String STAGE_TWICE = "%s is listed twice; give each stage once";
-  static final String OUT_OF_ORDER = "%s opens before %s; waves must open in training order";
+  static final String OUT_OF_ORDER = "%s opens before %s; list the stages in training order";
   static final String NO_STAGES = "a schedule needs at least one stage";
 
   public ScheduleTemplate {
     Objects.requireNonNull(anchor, "anchor");
-    stages = stages.stream().sorted(Comparator.comparing(ScheduledStage::stage)).toList();
     List<String> problems = problems(stages);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
+    List<ScheduledStage> placed = new ArrayList<>();
+    for (ScheduledStage s : stages) {
+      placed.add(
+          new ScheduledStage(
+              s.stage().placed(placed.size(), s.offsetMonths() / 12),
+              s.offsetMonths(),
+              s.windowDays(),
+              s.instrument()));
+    }
+    stages = List.copyOf(placed);
+  }
+
+  /** The stages this template names, in training order. */
+  public Programme programme() {
+    return new Programme(stages.stream().map(ScheduledStage::stage).toList());
   }
 
   /** The rules {@code stages} break, as sentences; empty when they make a valid template. */
@@ -40,18 +56,16 @@ public record ScheduleTemplate(MonthDay anchor, List<ScheduledStage> stages) {
     if (stages.isEmpty()) {
       problems.add(NO_STAGES);
     }
-    Set<TrainingStage> seen = EnumSet.noneOf(TrainingStage.class);
+    Set<String> seen = new HashSet<>();
     for (ScheduledStage s : stages) {
-      if (!seen.add(s.stage())) {
+      if (!seen.add(s.stage().code())) {
         problems.add(String.format(STAGE_TWICE, s.stage()));
       }
     }
-    List<ScheduledStage> ordered =
-        stages.stream().sorted(Comparator.comparing(ScheduledStage::stage)).toList();
-    for (int i = 1; i < ordered.size(); i++) {
-      ScheduledStage earlier = ordered.get(i - 1);
-      ScheduledStage later = ordered.get(i);
-      if (later.stage() != earlier.stage() && later.offsetMonths() < earlier.offsetMonths()) {
+    for (int i = 1; i < stages.size(); i++) {
+      ScheduledStage earlier = stages.get(i - 1);
+      ScheduledStage later = stages.get(i);
+      if (!later.stage().equals(earlier.stage()) && later.offsetMonths() < earlier.offsetMonths()) {
         problems.add(String.format(OUT_OF_ORDER, later.stage(), earlier.stage()));
       }
     }
@@ -90,6 +104,6 @@ public record ScheduleTemplate(MonthDay anchor, List<ScheduledStage> stages) {
   }
 
   public Optional<ScheduledStage> stage(TrainingStage stage) {
-    return stages.stream().filter(s -> s.stage() == stage).findFirst();
+    return stages.stream().filter(s -> s.stage().equals(stage)).findFirst();
   }
 }

@@ -1,23 +1,32 @@
 package org.rapport.curriculum.imports;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads comma-separated records as RFC 4180 describes them: fields may be quoted with {@code "}, a
- * quote inside a quoted field is doubled, quoted fields may hold commas and line breaks, and lines
- * end with CRLF, LF or CR. A byte-order mark at the start is skipped. Streams: one record at a
- * time, so large files need little memory.
+ * Reads comma-separated records as RFC 4180 describes them, with Apache Commons CSV: fields may be
+ * quoted with {@code "}, a quote inside a quoted field is doubled, quoted fields may hold commas
+ * and line breaks, and lines end with CRLF, LF or CR. A byte-order mark at the start is skipped.
+ * Streams: one record at a time, so large files need little memory.
  */
 public final class CsvReader {
   static final String UNCLOSED_QUOTE = "a quoted field is not closed before the end of the file";
+  static final String TEXT_AFTER_QUOTE =
+      "a quoted field has text after its closing quote; double every quote inside a quoted field";
+
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private final Reader in;
-  private int pending = -2;
+  private Iterator<CSVRecord> records;
   private long record;
-  private boolean first = true;
 
   public CsvReader(Reader in) {
     this.in = in;
@@ -31,70 +40,35 @@ public final class CsvReader {
   /**
    * The next record's fields, or {@code null} at the end of the input.
    *
-   * @throws CsvFormatException when a quoted field is not closed
+   * @throws CsvFormatException when a quoted field is not closed, or has text after its close
    */
   public List<String> next() throws IOException {
-    int c = read();
-    if (first) {
-      first = false;
-      if (c == '\uFEFF') {
-        c = read();
-      }
+    if (records == null) {
+      records = CSVParser.parse(withoutByteOrderMark(in), FORMAT).iterator();
     }
-    if (c == -1) {
-      return null;
-    }
-    record++;
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    while (true) {
-      if (quoted) {
-        if (c == -1) {
-          throw new CsvFormatException(record, UNCLOSED_QUOTE);
-        }
-        if (c == '"') {
-          int d = read();
-          if (d == '"') {
-            field.append('"');
-          } else {
-            quoted = false;
-            c = d;
-            continue;
-          }
-        } else {
-          field.append((char) c);
-        }
-      } else if (c == '"' && field.length() == 0 && !wasQuoted) {
-        quoted = true;
-        wasQuoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-        wasQuoted = false;
-      } else if (c == '\r' || c == '\n' || c == -1) {
-        if (c == '\r') {
-          int d = read();
-          if (d != '\n') {
-            pending = d;
-          }
-        }
-        fields.add(field.toString());
-        return fields;
-      } else {
-        field.append((char) c);
+    try {
+      if (!records.hasNext()) {
+        return null;
       }
-      c = read();
+      CSVRecord next = records.next();
+      record++;
+      return next.toList();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      String message = String.valueOf(e.getMessage());
+      throw new CsvFormatException(
+          record + 1,
+          message.contains("EOF reached before encapsulated token finished")
+              ? UNCLOSED_QUOTE
+              : TEXT_AFTER_QUOTE);
     }
   }
 
-  private int read() throws IOException {
-    if (pending != -2) {
-      int c = pending;
-      pending = -2;
-      return c;
+  private static Reader withoutByteOrderMark(Reader in) throws IOException {
+    PushbackReader reader = new PushbackReader(in, 1);
+    int first = reader.read();
+    if (first != -1 && first != '\uFEFF') {
+      reader.unread(first);
     }
-    return in.read();
+    return reader;
   }
 }

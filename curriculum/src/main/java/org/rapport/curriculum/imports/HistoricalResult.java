@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.rapport.curriculum.assessments.Answers;
-import org.rapport.curriculum.assessments.Score;
+import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.cohorts.MatriculationYear;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.InstrumentRef;
@@ -25,7 +25,7 @@ public record HistoricalResult(
     InstrumentRef instrument,
     Optional<LocalDate> completedOn,
     Optional<Answers> answers,
-    Optional<Score> score,
+    Optional<ScoringResult> score,
     Optional<GivenScores> given) {
 
   public HistoricalResult {
@@ -41,9 +41,9 @@ public record HistoricalResult(
 
   /** What makes a result unique within a tenant: student, stage and instrument (any version). */
   public Key key() {
-    return new Key(studentId, stage, instrument.id().value());
+    return new Key(studentId, stage.code(), instrument.id().value());
   }
 
-  /** Identifies a result: one per student, stage and instrument. */
-  public record Key(String studentId, TrainingStage stage, String instrument) {}
+  /** Identifies a result: one per student, stage (its code) and instrument. */
+  public record Key(String studentId, String stage, String instrument) {}
 }

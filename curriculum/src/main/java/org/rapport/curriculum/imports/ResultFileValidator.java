@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.rapport.curriculum.assessments.Answers;
 import org.rapport.curriculum.assessments.MissingLimitExceeded;
-import org.rapport.curriculum.assessments.Score;
 import org.rapport.curriculum.assessments.Scorer;
+import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.cohorts.MatriculationYear;
+import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
@@ -32,8 +33,9 @@ import org.rapport.curriculum.instruments.SubscaleId;
 /**
  * Checks a historical-results file row by row against the installed instruments, and remembers what
  * it has seen so that a result given twice, or a student placed in two cohorts, is reported at the
- * later row. Checks only the file itself; what the database already holds is checked by the caller.
- * Give the header to {@link #header(List)} first, then each row to {@link #row}.
+ * later row. Stages are the tenant's {@link Programme}'s. Checks only the file itself; what the
+ * database already holds is checked by the caller. Give the header to {@link #header(List)} first,
+ * then each row to {@link #row}.
  *
  * <p>Every message is one of the constants below, so that pages, logs and tests agree.
  */
@@ -69,6 +71,12 @@ public final class ResultFileValidator {
   static final String SUBSCALES_WITHOUT_TOTAL = "is empty; scores need a total";
   static final String SUM_MISMATCH = "is %s but the subscale scores add up to %s";
   static final String INCOMPLETE = "%s (unanswered: items %s)";
+  static final String MISSING_ITEM_COLUMNS =
+      "the header has no column for %s of %s; a file of item answers needs a column for every item"
+          + " (leave a cell empty where an item was not answered)";
+  static final String WAVE_NOT_YET =
+      "the %s wave of the cohort of %d cannot have taken place by %s: that training year begins in"
+          + " %d at the earliest; check the cohort and the stage";
   static final String NOT_A_DATE = "'%s' is not a date; write it as YYYY-MM-DD";
   static final String FUTURE_DATE = "%s is in the future";
   static final String REPEATED =
@@ -83,6 +91,7 @@ public final class ResultFileValidator {
   private static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.011");
 
   private final InstrumentCatalog catalog;
+  private final Programme programme;
   private final Year now;
   private final LocalDate today;
   private final Map<String, Integer> index = new HashMap<>();
@@ -96,7 +105,14 @@ public final class ResultFileValidator {
   private final String installed;
   private boolean headerOk;
 
+  /** A validator for a tenant on Rapport's standard programme. */
   public ResultFileValidator(InstrumentCatalog catalog, LocalDate today) {
+    this(catalog, Programme.standard(), today);
+  }
+
+  /** A validator for a tenant whose stages are {@code programme}'s. */
+  public ResultFileValidator(InstrumentCatalog catalog, Programme programme, LocalDate today) {
+    this.programme = Objects.requireNonNull(programme, "programme");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.today = Objects.requireNonNull(today, "today");
     this.now = Year.from(today);
@@ -221,9 +237,9 @@ public final class ResultFileValidator {
     if (stageText.isEmpty()) {
       problems.add(required(row, ResultColumns.STAGE, "stage"));
     } else {
-      stage = TrainingStage.parse(stageText).orElse(null);
+      stage = programme.parse(stageText).orElse(null);
       if (stage == null) {
-        problems.add(new RowProblem(row, ResultColumns.STAGE, TrainingStage.unknown(stageText)));
+        problems.add(new RowProblem(row, ResultColumns.STAGE, programme.unknown(stageText)));
       }
     }
 
@@ -246,12 +262,29 @@ public final class ResultFileValidator {
       }
     }
 
+    if (cohort != null && stage != null) {
+      LocalDate asOf = completedOn.orElse(today);
+      int earliest = stage.earliestYear(cohort.value());
+      if (asOf.getYear() < earliest) {
+        problems.add(
+            new RowProblem(
+                row,
+                ResultColumns.STAGE,
+                String.format(
+                    WAVE_NOT_YET,
+                    stage.name(),
+                    cohort.value(),
+                    completedOn.isPresent() ? asOf.toString() : "today (" + asOf + ")",
+                    earliest)));
+      }
+    }
+
     boolean hasAnswers = itemColumns.values().stream().anyMatch(c -> !value(fields, c).isEmpty());
     boolean hasScores =
         !value(fields, ResultColumns.TOTAL).isEmpty()
             || subscaleColumns.values().stream().anyMatch(c -> !value(fields, c).isEmpty());
     Optional<Answers> answers = Optional.empty();
-    Optional<Score> score = Optional.empty();
+    Optional<ScoringResult> score = Optional.empty();
     Optional<GivenScores> given = Optional.empty();
     if (hasAnswers && hasScores) {
       problems.add(new RowProblem(row, ResultColumns.TOTAL, BOTH));
@@ -261,7 +294,8 @@ public final class ResultFileValidator {
       Map<Integer, Integer> byItem = answers(row, fields, instrument, problems);
       if (byItem != null) {
         Answers a = Answers.of(instrument, byItem);
-        Score s = scorers.computeIfAbsent(instrument.ref(), r -> new Scorer(instrument)).score(a);
+        ScoringResult s =
+            scorers.computeIfAbsent(instrument.ref(), r -> new Scorer(instrument)).score(a);
         if (!s.scored()) {
           problems.add(incomplete(row, s));
         } else {
@@ -331,6 +365,21 @@ public final class ResultFileValidator {
       long row, List<String> fields, Instrument instrument, List<RowProblem> problems) {
     Map<Integer, Integer> byItem = new TreeMap<>();
     int before = problems.size();
+    List<String> missingColumns =
+        instrument.items().stream()
+            .map(Item::number)
+            .filter(n -> !itemColumns.containsKey(n))
+            .map(ResultColumns::item)
+            .toList();
+    if (!missingColumns.isEmpty()) {
+      // Without the column, every answer to that item would look unanswered and be pro-rated.
+      problems.add(
+          new RowProblem(
+              row,
+              missingColumns.get(0),
+              String.format(
+                  MISSING_ITEM_COLUMNS, String.join(", ", missingColumns), instrument.ref())));
+    }
     for (Map.Entry<Integer, String> column : itemColumns.entrySet()) {
       String text = value(fields, column.getValue());
       if (text.isEmpty()) {
@@ -367,7 +416,7 @@ public final class ResultFileValidator {
     return problems.size() == before ? byItem : null;
   }
 
-  private RowProblem incomplete(long row, Score score) {
+  private RowProblem incomplete(long row, ScoringResult score) {
     List<Integer> missing = score.missingItems();
     String column = itemColumns.getOrDefault(missing.get(0), ResultColumns.item(missing.get(0)));
     String reasons =

@@ -1,9 +1,5 @@
 package org.rapport.curriculum.instruments;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import org.rapport.curriculum.catalogue.CatalogueFiles;
 
 /**
  * The instruments an installation can use: those shipped with Rapport (listed in {@code
@@ -41,8 +36,8 @@ public final class InstrumentCatalog {
 
   /**
    * Loads the shipped instruments and, when {@code institutionDirOrNull} is given, every {@code
-   * *.yaml} / {@code *.yml} definition in that directory (not its subdirectories; licensed texts
-   * files belong elsewhere).
+   * .yaml} / {@code .yml} definition in that directory (not its subdirectories; licensed texts
+   * files belong elsewhere), by the rules of {@link CatalogueFiles}, the same as modules.
    *
    * @throws InstrumentException listing every problem of every file, including an id and version
    *     defined twice
@@ -51,32 +46,11 @@ public final class InstrumentCatalog {
     List<InstrumentProblem> problems = new ArrayList<>();
     Map<InstrumentRef, Instrument> instruments = new LinkedHashMap<>();
     Map<InstrumentRef, String> sources = new LinkedHashMap<>();
-    for (String name : shippedFileNames(problems)) {
-      String resource = SHIPPED_FOLDER + name;
-      String source = "classpath:" + resource;
-      Optional<String> text = readResource(resource);
-      if (text.isEmpty()) {
-        problems.add(
-            new InstrumentProblem(
-                "classpath:" + INDEX, name, "is listed but not found on the classpath"));
-        continue;
-      }
-      add(
-          source,
-          () -> InstrumentDefinitionReader.parse(source, text.get()),
-          instruments,
-          sources,
-          problems);
-    }
+    CatalogueFiles shipped =
+        CatalogueFiles.shipped(SHIPPED_FOLDER, InstrumentCatalog.class.getClassLoader());
+    add(shipped, "classpath:", instruments, sources, problems);
     if (institutionDirOrNull != null) {
-      for (Path file : institutionFiles(institutionDirOrNull, problems)) {
-        add(
-            file.toString(),
-            () -> InstrumentDefinitionReader.read(file),
-            instruments,
-            sources,
-            problems);
-      }
+      add(CatalogueFiles.institution(institutionDirOrNull), "", instruments, sources, problems);
     }
     if (!problems.isEmpty()) {
       throw new InstrumentException(problems);
@@ -147,74 +121,33 @@ public final class InstrumentCatalog {
     return withLicensedTexts(LicensedItemTexts.read(textsFile));
   }
 
+  /** Reads every file found; {@code prefix} marks shipped files' names ({@code classpath:}). */
   private static void add(
-      String source,
-      Supplier<Instrument> definition,
+      CatalogueFiles files,
+      String prefix,
       Map<InstrumentRef, Instrument> instruments,
       Map<InstrumentRef, String> sources,
       List<InstrumentProblem> problems) {
-    Instrument instrument;
-    try {
-      instrument = definition.get();
-    } catch (InstrumentException e) {
-      problems.addAll(e.problems());
-      return;
+    for (CatalogueFiles.Problem p : files.problems()) {
+      problems.add(new InstrumentProblem(prefix + p.source(), p.field(), p.message()));
     }
-    String earlier = sources.putIfAbsent(instrument.ref(), source);
-    if (earlier != null) {
-      problems.add(
-          new InstrumentProblem(
-              source, "version", instrument.ref() + " is already defined in " + earlier));
-      return;
-    }
-    instruments.put(instrument.ref(), instrument);
-  }
-
-  private static List<String> shippedFileNames(List<InstrumentProblem> problems) {
-    Optional<String> index = readResource(INDEX);
-    if (index.isEmpty()) {
-      problems.add(
-          new InstrumentProblem("classpath:" + INDEX, "(file)", "is not on the classpath"));
-      return List.of();
-    }
-    return index
-        .get()
-        .lines()
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
-  }
-
-  private static Optional<String> readResource(String resource) {
-    ClassLoader loader = InstrumentCatalog.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        return Optional.empty();
+    for (CatalogueFiles.Source file : files.sources()) {
+      String source = prefix + file.name();
+      Instrument instrument;
+      try {
+        instrument = InstrumentDefinitionReader.parse(source, file.text());
+      } catch (InstrumentException e) {
+        problems.addAll(e.problems());
+        continue;
       }
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + resource + " from the classpath", e);
-    }
-  }
-
-  private static List<Path> institutionFiles(Path dir, List<InstrumentProblem> problems) {
-    if (!Files.isDirectory(dir)) {
-      problems.add(new InstrumentProblem(dir.toString(), "(directory)", "is not a directory"));
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              file -> {
-                String name = file.getFileName().toString();
-                return name.endsWith(".yaml") || name.endsWith(".yml");
-              })
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      problems.add(new InstrumentProblem(dir.toString(), "(directory)", "cannot be listed: " + e));
-      return List.of();
+      String earlier = sources.putIfAbsent(instrument.ref(), source);
+      if (earlier != null) {
+        problems.add(
+            new InstrumentProblem(
+                source, "version", instrument.ref() + " is already defined in " + earlier));
+        continue;
+      }
+      instruments.put(instrument.ref(), instrument);
     }
   }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.rapport.curriculum.catalogue.YamlDocument;
+import org.rapport.curriculum.catalogue.YamlFields;
 
 /**
  * Reads and validates an instrument definition file. The format (one YAML document per file):
@@ -31,7 +33,7 @@ import java.util.stream.IntStream;
  *   - {id: perspective-taking, label: ..., description: ...}
  * items:                     # numbered 1..n without gaps, each in exactly one subscale
  *   - {number: 1, reverse: true, subscale: compassionate-care}   # text: only when included
- * total: {label: ...}
+ * total: {label: ...}        # optional norm: {mean: 116.54, sd: 10.85, group: ..., source: ...}
  * missing: {max_missing_per_subscale: 1, max_missing_total: 2, method: prorate-mean}
  * score_range: {min: 20, max: 140}   # optional; checked against items × scale
  * </pre>
@@ -60,7 +62,8 @@ public final class InstrumentDefinitionReader {
   private static final Set<String> SCALE = Set.of("min", "max", "labels");
   private static final Set<String> SUBSCALE = Set.of("id", "label", "description");
   private static final Set<String> ITEM = Set.of("number", "text", "reverse", "subscale");
-  private static final Set<String> TOTAL = Set.of("label");
+  private static final Set<String> TOTAL = Set.of("label", "norm");
+  private static final Set<String> NORM = Set.of("mean", "sd", "group", "source");
   private static final Set<String> MISSING =
       Set.of("max_missing_per_subscale", "max_missing_total", "method");
   private static final Set<String> RANGE = Set.of("min", "max");
@@ -69,7 +72,7 @@ public final class InstrumentDefinitionReader {
 
   /** Reads a definition from the file system; the path names the file in problems. */
   public static Instrument read(Path file) {
-    return parse(file.toString(), YamlFields.readText(file));
+    return parse(file.toString(), InstrumentFiles.readText(file));
   }
 
   /**
@@ -79,49 +82,52 @@ public final class InstrumentDefinitionReader {
    * @throws InstrumentException listing every problem
    */
   public static Instrument parse(String file, String yaml) {
-    YamlFields y = new YamlFields(file);
-    Map<?, ?> doc = y.root(yaml, TOP);
+    YamlDocument document = new YamlDocument(file);
+    YamlFields doc =
+        InstrumentFiles.root(
+            document, yaml, "id, version, title, ...", TOP, "an instrument definition");
 
     InstrumentId id = null;
-    String idText = y.text(doc, "", "id", true);
+    String idText = doc.text("id");
     if (idText != null) {
       if (InstrumentId.SLUG.matcher(idText).matches()) {
         id = new InstrumentId(idText);
       } else {
-        y.problem("id", InstrumentId.SLUG_RULE);
+        doc.problem("id", InstrumentId.SLUG_RULE);
       }
     }
-    Integer version = y.atLeast(doc, "", "version", true, 1);
-    String title = y.text(doc, "", "title", true);
-    String shortTitle = y.text(doc, "", "short_title", false);
-    String description = y.text(doc, "", "description", false);
-    InstrumentKind kind = y.choice(doc, "", "kind", InstrumentKind.class, InstrumentKind::yamlName);
-    String licence = y.text(doc, "", "licence", true);
-    LikertScale scale = scale(y, doc);
-    TextSource texts = y.choice(doc, "", "texts", TextSource.class, TextSource::yamlName);
+    Integer version = doc.atLeast("version", 1, true);
+    String title = doc.text("title");
+    String shortTitle = doc.optionalText("short_title");
+    String description = doc.optionalText("description");
+    InstrumentKind kind = doc.choice("kind", InstrumentKind.class, InstrumentKind::yamlName);
+    String licence = doc.text("licence");
+    LikertScale scale = scale(doc);
+    TextSource texts = doc.choice("texts", TextSource.class, TextSource::yamlName);
     Map<SubscaleId, Integer> subscaleIndex = new LinkedHashMap<>();
-    List<Subscale> subscales = subscales(y, doc, subscaleIndex);
-    List<Item> items = items(y, doc, texts, subscales == null ? null : subscaleIndex);
+    List<Subscale> subscales = subscales(doc, subscaleIndex);
+    List<Item> items = items(doc, texts, subscales == null ? null : subscaleIndex);
     if (subscales != null && items != null) {
       Set<SubscaleId> used = items.stream().map(Item::subscale).collect(Collectors.toSet());
       subscaleIndex.forEach(
           (subscale, index) -> {
             if (!used.contains(subscale)) {
-              y.problem("subscales[" + index + "]", "subscale '" + subscale + "' has no items");
+              doc.problem("subscales[" + index + "]", "subscale '" + subscale + "' has no items");
             }
           });
     }
-    Map<?, ?> totalNode = y.mapping(doc, "", "total", true);
+    YamlFields totalNode = doc.mapping("total", "a total (label)", true);
     Total total = null;
     if (totalNode != null) {
-      y.onlyKnown(totalNode, "total", TOTAL);
-      String label = y.text(totalNode, "total", "label", true);
-      total = label == null ? null : new Total(label);
+      totalNode.allowOnly(TOTAL, "a total");
+      String label = totalNode.text("label");
+      Optional<Norm> norm = norm(totalNode);
+      total = label == null ? null : new Total(label, norm);
     }
-    MissingRule missing = missing(y, doc, items);
-    scoreRange(y, doc, items, scale);
+    MissingRule missing = missing(doc, items);
+    scoreRange(doc, items, scale);
 
-    y.throwIfAny();
+    InstrumentFiles.throwIfAny(document);
     return new Instrument(
         id,
         version,
@@ -138,45 +144,47 @@ public final class InstrumentDefinitionReader {
         missing);
   }
 
-  private static LikertScale scale(YamlFields y, Map<?, ?> doc) {
-    Map<?, ?> node = y.mapping(doc, "", "scale", true);
+  private static LikertScale scale(YamlFields doc) {
+    YamlFields node = doc.mapping("scale", "a scale (min, max, labels)", true);
     if (node == null) {
       return null;
     }
-    y.onlyKnown(node, "scale", SCALE);
-    Integer min = y.whole(node, "scale", "min", true);
-    Integer max = y.whole(node, "scale", "max", true);
+    node.allowOnly(SCALE, "a scale");
+    Integer min = node.wholeNumber("min");
+    Integer max = node.wholeNumber("max");
     boolean bounds = min != null && max != null;
     if (bounds && max <= min) {
-      y.problem("scale.max", "must be greater than scale.min (" + min + ")");
+      node.problem("scale.max", "must be greater than scale.min (" + min + ")");
       bounds = false;
     }
-    Map<?, ?> labelNode = y.mapping(node, "scale", "labels", true);
+    YamlFields labelNode = node.mapping("labels", "labels by scale point", true);
     if (labelNode == null) {
       return null;
     }
     Map<Integer, String> labels = new TreeMap<>();
+    Set<Object> points = new HashSet<>();
     boolean labelsValid = true;
-    for (Map.Entry<?, ?> entry : labelNode.entrySet()) {
-      String field = "scale.labels." + entry.getKey();
+    for (Map.Entry<?, ?> entry : labelNode.entries()) {
+      String field = labelNode.at(entry.getKey());
+      points.add(entry.getKey());
       if (!(entry.getKey() instanceof Integer point)) {
-        y.problem(field, "must be a whole number on the scale");
+        node.problem(field, "must be a whole number on the scale");
         labelsValid = false;
         continue;
       }
       if (bounds && (point < min || point > max)) {
-        y.problem(field, "is outside the scale " + min + "–" + max);
+        node.problem(field, "is outside the scale " + min + "–" + max);
         labelsValid = false;
       }
-      String label = y.text(entry.getValue(), field);
+      String label = labelNode.text(field, entry.getValue());
       if (label == null) {
         labelsValid = false;
       } else {
         labels.put(point, label);
       }
     }
-    if (bounds && (!labelNode.containsKey(min) || !labelNode.containsKey(max))) {
-      y.problem(
+    if (bounds && (!points.contains(min) || !points.contains(max))) {
+      node.problem(
           "scale.labels",
           "must name at least both ends of the scale (" + min + " and " + max + ")");
       labelsValid = false;
@@ -184,35 +192,30 @@ public final class InstrumentDefinitionReader {
     return bounds && labelsValid ? new LikertScale(min, max, labels) : null;
   }
 
-  private static List<Subscale> subscales(
-      YamlFields y, Map<?, ?> doc, Map<SubscaleId, Integer> index) {
-    List<?> nodes = y.list(doc, "", "subscales", true);
-    if (nodes == null) {
-      return null;
-    }
-    if (nodes.isEmpty()) {
-      y.problem("subscales", "must list at least one subscale");
+  private static List<Subscale> subscales(YamlFields doc, Map<SubscaleId, Integer> index) {
+    List<?> nodes = doc.list("subscales", 1, Integer.MAX_VALUE, "subscales");
+    if (nodes == null || nodes.isEmpty()) {
       return null;
     }
     List<Subscale> subscales = new ArrayList<>();
     boolean valid = true;
     for (int i = 0; i < nodes.size(); i++) {
       String path = "subscales[" + i + "]";
-      if (!(nodes.get(i) instanceof Map<?, ?> node)) {
-        y.problem(path, "must be a mapping of fields");
+      YamlFields node = doc.item(nodes.get(i), path, "a subscale (id, label, description)");
+      if (node == null) {
         valid = false;
         continue;
       }
-      y.onlyKnown(node, path, SUBSCALE);
-      String idText = y.text(node, path, "id", true);
-      String label = y.text(node, path, "label", true);
-      String description = y.text(node, path, "description", true);
+      node.allowOnly(SUBSCALE, "a subscale");
+      String idText = node.text("id");
+      String label = node.text("label");
+      String description = node.text("description");
       SubscaleId id = null;
       if (idText != null) {
         if (!InstrumentId.SLUG.matcher(idText).matches()) {
-          y.problem(path + ".id", InstrumentId.SLUG_RULE);
+          node.problem(path + ".id", InstrumentId.SLUG_RULE);
         } else if (index.containsKey(new SubscaleId(idText))) {
-          y.problem(path + ".id", "subscale '" + idText + "' is declared more than once");
+          node.problem(path + ".id", "subscale '" + idText + "' is declared more than once");
         } else {
           id = new SubscaleId(idText);
           index.put(id, i);
@@ -232,13 +235,9 @@ public final class InstrumentDefinitionReader {
    *     then not checked, to avoid a problem per item for one mistake in the subscales)
    */
   private static List<Item> items(
-      YamlFields y, Map<?, ?> doc, TextSource texts, Map<SubscaleId, Integer> declared) {
-    List<?> nodes = y.list(doc, "", "items", true);
-    if (nodes == null) {
-      return null;
-    }
-    if (nodes.isEmpty()) {
-      y.problem("items", "must list at least one item");
+      YamlFields doc, TextSource texts, Map<SubscaleId, Integer> declared) {
+    List<?> nodes = doc.list("items", 1, Integer.MAX_VALUE, "items");
+    if (nodes == null || nodes.isEmpty()) {
       return null;
     }
     List<Item> items = new ArrayList<>();
@@ -246,15 +245,15 @@ public final class InstrumentDefinitionReader {
     boolean valid = true;
     for (int i = 0; i < nodes.size(); i++) {
       String path = "items[" + i + "]";
-      if (!(nodes.get(i) instanceof Map<?, ?> node)) {
-        y.problem(path, "must be a mapping of fields");
+      YamlFields node = doc.item(nodes.get(i), path, "an item (number, reverse, subscale)");
+      if (node == null) {
         valid = false;
         continue;
       }
-      y.onlyKnown(node, path, ITEM);
-      Integer number = y.atLeast(node, path, "number", true, 1);
+      node.allowOnly(ITEM, "an item");
+      Integer number = node.atLeast("number", 1, true);
       if (number != null && firstIndexOfNumber.putIfAbsent(number, i) != null) {
-        y.problem(
+        node.problem(
             path + ".number",
             "item number "
                 + number
@@ -266,29 +265,29 @@ public final class InstrumentDefinitionReader {
       String text = null;
       boolean textValid = true;
       if (texts == TextSource.INCLUDED) {
-        text = y.text(node, path, "text", false);
-        if (text == null) {
+        if (node.value("text") == null) {
           textValid = false;
-          if (node.get("text") == null) {
-            y.problem(path + ".text", "is required when texts is 'included'");
-          }
+          node.problem(path + ".text", "is missing; it is required when texts is 'included'");
+        } else {
+          text = node.text("text");
+          textValid = text != null;
         }
-      } else if (texts == TextSource.LICENSEE && node.get("text") != null) {
+      } else if (texts == TextSource.LICENSEE && node.value("text") != null) {
         textValid = false;
-        y.problem(
+        node.problem(
             path + ".text",
             "must be left out when texts is 'licensee': the institution supplies the licensed"
                 + " wording in its own texts file");
       }
-      Boolean reverse = y.flag(node, path, "reverse", true);
-      String subscaleText = y.text(node, path, "subscale", true);
+      Boolean reverse = node.requiredFlag("reverse");
+      String subscaleText = node.text("subscale");
       SubscaleId subscale = null;
       if (subscaleText != null && declared != null) {
         if (InstrumentId.SLUG.matcher(subscaleText).matches()
             && declared.containsKey(new SubscaleId(subscaleText))) {
           subscale = new SubscaleId(subscaleText);
         } else {
-          y.problem(
+          node.problem(
               path + ".subscale",
               "subscale '" + subscaleText + "' is not declared under subscales");
         }
@@ -306,7 +305,7 @@ public final class InstrumentDefinitionReader {
     List<Integer> gaps =
         IntStream.rangeClosed(1, items.size()).filter(n -> !numbers.contains(n)).boxed().toList();
     if (!gaps.isEmpty()) {
-      y.problem(
+      doc.problem(
           "items",
           "item numbers must run from 1 to "
               + items.size()
@@ -317,45 +316,82 @@ public final class InstrumentDefinitionReader {
     return items;
   }
 
-  private static MissingRule missing(YamlFields y, Map<?, ?> doc, List<Item> items) {
-    Map<?, ?> node = y.mapping(doc, "", "missing", true);
+  /** The total's optional published norm: a mean, a positive SD, the group and the source. */
+  private static Optional<Norm> norm(YamlFields total) {
+    YamlFields node = total.mapping("norm", "a published norm (mean, sd, group, source)", false);
+    if (node == null) {
+      return Optional.empty();
+    }
+    node.allowOnly(NORM, "a published norm");
+    Double mean = number(node, "mean");
+    Double sd = number(node, "sd");
+    String group = node.text("group");
+    String source = node.text("source");
+    if (sd != null && sd <= 0) {
+      node.problem(node.at("sd"), "must be greater than 0");
+      return Optional.empty();
+    }
+    return mean == null || sd == null || group == null || source == null
+        ? Optional.empty()
+        : Optional.of(new Norm(mean, sd, group, source));
+  }
+
+  private static Double number(YamlFields node, String key) {
+    Object value = node.value(key);
+    if (value == null) {
+      node.problem(node.at(key), "is missing");
+      return null;
+    }
+    if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+      return n.doubleValue();
+    }
+    node.problem(node.at(key), "must be a number");
+    return null;
+  }
+
+  private static MissingRule missing(YamlFields doc, List<Item> items) {
+    YamlFields node =
+        doc.mapping(
+            "missing",
+            "a missing-answer rule (max_missing_per_subscale, max_missing_total, method)",
+            true);
     if (node == null) {
       return null;
     }
-    y.onlyKnown(node, "missing", MISSING);
-    Integer perSubscale = y.atLeast(node, "missing", "max_missing_per_subscale", false, 0);
-    Integer total = y.atLeast(node, "missing", "max_missing_total", true, 0);
+    node.allowOnly(MISSING, "a missing-answer rule");
+    Integer perSubscale = node.atLeast("max_missing_per_subscale", 0, false);
+    Integer total = node.atLeast("max_missing_total", 0, true);
     ProrationMethod method =
-        y.choice(node, "missing", "method", ProrationMethod.class, ProrationMethod::yamlName);
+        node.choice("method", ProrationMethod.class, ProrationMethod::yamlName);
     if (total != null && items != null && total >= items.size()) {
-      y.problem(
+      node.problem(
           "missing.max_missing_total",
           "must be less than the number of items (" + items.size() + ")");
       return null;
     }
     if (total == null
         || method == null
-        || (perSubscale == null && node.get("max_missing_per_subscale") != null)) {
+        || (perSubscale == null && node.value("max_missing_per_subscale") != null)) {
       return null;
     }
     return new MissingRule(
         perSubscale == null ? OptionalInt.empty() : OptionalInt.of(perSubscale), total, method);
   }
 
-  private static void scoreRange(YamlFields y, Map<?, ?> doc, List<Item> items, LikertScale scale) {
-    Map<?, ?> node = y.mapping(doc, "", "score_range", false);
+  private static void scoreRange(YamlFields doc, List<Item> items, LikertScale scale) {
+    YamlFields node = doc.mapping("score_range", "a score range (min, max)", false);
     if (node == null) {
       return;
     }
-    y.onlyKnown(node, "score_range", RANGE);
-    Integer min = y.whole(node, "score_range", "min", true);
-    Integer max = y.whole(node, "score_range", "max", true);
+    node.allowOnly(RANGE, "a score range");
+    Integer min = node.wholeNumber("min");
+    Integer max = node.wholeNumber("max");
     if (items == null || scale == null) {
       return;
     }
     ScoreRange computed = ScoreRange.of(items.size(), scale);
     if (min != null && min != computed.min()) {
-      y.problem(
+      node.problem(
           "score_range.min",
           "is "
               + min
@@ -368,7 +404,7 @@ public final class InstrumentDefinitionReader {
               + ")");
     }
     if (max != null && max != computed.max()) {
-      y.problem(
+      node.problem(
           "score_range.max",
           "is "
               + max

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.rapport.curriculum.catalogue.YamlDocument;
+import org.rapport.curriculum.catalogue.YamlFields;
 
 /**
  * The wording of a licensed instrument's items, supplied by an institution that holds the licence
@@ -39,7 +41,7 @@ public record LicensedItemTexts(String file, InstrumentRef instrument, Map<Integ
 
   /** Reads a texts file from the file system; the path names the file in problems. */
   public static LicensedItemTexts read(Path file) {
-    return parse(file.toString(), YamlFields.readText(file));
+    return parse(file.toString(), InstrumentFiles.readText(file));
   }
 
   /**
@@ -48,29 +50,31 @@ public record LicensedItemTexts(String file, InstrumentRef instrument, Map<Integ
    * @throws InstrumentException listing every problem of form
    */
   public static LicensedItemTexts parse(String file, String yaml) {
-    YamlFields y = new YamlFields(file);
-    Map<?, ?> doc = y.root(yaml, TOP);
-    String id = y.text(doc, "", "instrument", true);
+    YamlDocument document = new YamlDocument(file);
+    YamlFields doc =
+        InstrumentFiles.root(
+            document, yaml, "instrument, version, items", TOP, "a licensed texts file");
+    String id = doc.text("instrument");
     if (id != null && !InstrumentId.SLUG.matcher(id).matches()) {
-      y.problem("instrument", InstrumentId.SLUG_RULE);
+      doc.problem("instrument", InstrumentId.SLUG_RULE);
     }
-    Integer version = y.atLeast(doc, "", "version", true, 1);
-    Map<?, ?> items = y.mapping(doc, "", "items", true);
+    Integer version = doc.atLeast("version", 1, true);
+    YamlFields items = doc.mapping("items", "texts by item number", true);
     Map<Integer, String> texts = new TreeMap<>();
     if (items != null) {
-      for (Map.Entry<?, ?> entry : items.entrySet()) {
-        String field = "items." + entry.getKey();
+      for (Map.Entry<?, ?> entry : items.entries()) {
+        String field = items.at(entry.getKey());
         if (!(entry.getKey() instanceof Integer number) || number < 1) {
-          y.problem(field, "must be an item number, 1 or greater");
+          items.problem(field, "must be an item number, 1 or greater");
           continue;
         }
-        String text = y.text(entry.getValue(), field);
+        String text = items.text(field, entry.getValue());
         if (text != null) {
           texts.put(number, text);
         }
       }
     }
-    y.throwIfAny();
+    InstrumentFiles.throwIfAny(document);
     return new LicensedItemTexts(file, InstrumentRef.of(id, version), texts);
   }
 

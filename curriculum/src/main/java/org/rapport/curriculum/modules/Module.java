@@ -16,8 +16,13 @@ import java.util.Set;
  * the format and its rules), shipped with Rapport or supplied by an institution, and loaded once
  * into a {@link ModuleCatalog}. An instance is immutable and has passed every content rule.
  *
- * @param subscales the layers of empathy the module strengthens, never empty
+ * @param layers the layers of empathy the module strengthens (the module file's {@code subscales}),
+ *     never empty
  * @param steps in the order the student meets them
+ * @param stages the phases of training the module suits; required of shipped modules, may be empty
+ *     for an institution's own
+ * @param references the sources the module cites as {@code [@id]}, in the order written
+ * @param facilitatorGuide how faculty run a debrief on it; required of shipped modules
  */
 public record Module(
     ModuleId id,
@@ -25,22 +30,61 @@ public record Module(
     String title,
     String summary,
     int minutes,
-    Set<Subscale> subscales,
+    Set<EmpathyLayer> layers,
     List<String> objectives,
-    List<Step> steps) {
+    List<Step> steps,
+    Set<TrainingPhase> stages,
+    List<Reference> references,
+    Optional<FacilitatorGuide> facilitatorGuide) {
 
   public Module {
     requireNonNull(id, "id");
     requireNonNull(family, "family");
     requireNonNull(title, "title");
     requireNonNull(summary, "summary");
-    subscales = Collections.unmodifiableSet(EnumSet.copyOf(subscales));
+    layers = Collections.unmodifiableSet(EnumSet.copyOf(layers));
     objectives = List.copyOf(objectives);
     steps = List.copyOf(steps);
+    stages = stages.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(stages));
+    references = List.copyOf(references);
+    requireNonNull(facilitatorGuide, "facilitatorGuide");
   }
 
-  public boolean addresses(Subscale subscale) {
-    return subscales.contains(subscale);
+  /** A module without stages, references or guide, as an institution may write one. */
+  public Module(
+      ModuleId id,
+      Family family,
+      String title,
+      String summary,
+      int minutes,
+      Set<EmpathyLayer> layers,
+      List<String> objectives,
+      List<Step> steps) {
+    this(
+        id,
+        family,
+        title,
+        summary,
+        minutes,
+        layers,
+        objectives,
+        steps,
+        Set.of(),
+        List.of(),
+        Optional.empty());
+  }
+
+  /** Whether the module is written for students in this phase of training. */
+  public boolean suits(TrainingPhase phase) {
+    return stages.contains(phase);
+  }
+
+  public Optional<Reference> reference(String referenceId) {
+    return references.stream().filter(r -> r.id().equals(referenceId)).findFirst();
+  }
+
+  public boolean addresses(EmpathyLayer layer) {
+    return layers.contains(layer);
   }
 
   public Optional<Step> step(String stepId) {

@@ -1,13 +1,5 @@
 package org.rapport.curriculum.modules;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.rapport.curriculum.catalogue.CatalogueFiles;
 
 /**
  * Every module a Rapport installation offers: those shipped with Rapport and those an institution
@@ -24,8 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>Shipped modules are the files listed in {@value #INDEX_RESOURCE} (one file name per line,
  * blank lines and {@code #} comments ignored), read from the classpath, so that they are found
- * inside a WAR without scanning. An institution's modules are the {@code *.yaml} files directly in
- * its directory. Module ids must be unique across both.
+ * inside a WAR without scanning. An institution's modules are the {@code .yaml} and {@code .yml}
+ * files directly in its directory ({@link CatalogueFiles}, the same rules as instruments). Module
+ * ids must be unique across both.
  */
 public final class ModuleCatalog {
 
@@ -34,8 +27,6 @@ public final class ModuleCatalog {
 
   /** The classpath list of shipped module files. */
   public static final String INDEX_RESOURCE = RESOURCE_FOLDER + "index.txt";
-
-  private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.yaml");
 
   private static final Comparator<Module> DISPLAY_ORDER =
       Comparator.comparing(Module::family)
@@ -55,22 +46,23 @@ public final class ModuleCatalog {
   }
 
   /**
-   * Loads the shipped modules and, when {@code institutionDirOrNull} is given and exists, the
-   * institution's.
+   * Loads the shipped modules and, when {@code institutionDirOrNull} is given, the institution's.
    *
-   * @throws ContentException listing every problem in every file, if there is any
+   * @throws ContentException listing every problem in every file, if there is any, including an
+   *     institution directory that does not exist
    */
   public static ModuleCatalog load(Path institutionDirOrNull) {
     List<ContentProblem> problems = new ArrayList<>();
     List<Loaded> loaded = new ArrayList<>();
-    ModuleReader reader = new ModuleReader();
-    for (Source source : shippedSources(problems)) {
-      read(reader, source, loaded, problems);
-    }
+    // Shipped modules must carry stages, references and a facilitator guide; an institution's
+    // own modules may leave them out.
+    read(
+        ModuleReader.forShippedModules(),
+        CatalogueFiles.shipped(RESOURCE_FOLDER, ModuleCatalog.class.getClassLoader()),
+        loaded,
+        problems);
     if (institutionDirOrNull != null) {
-      for (Source source : institutionSources(institutionDirOrNull, problems)) {
-        read(reader, source, loaded, problems);
-      }
+      read(new ModuleReader(), CatalogueFiles.institution(institutionDirOrNull), loaded, problems);
     }
     Map<ModuleId, String> firstSource = new HashMap<>();
     List<Module> modules = new ArrayList<>();
@@ -107,143 +99,32 @@ public final class ModuleCatalog {
     return all.stream().filter(m -> m.family() == family).toList();
   }
 
-  /** The modules that strengthen a subscale, in display order: what to suggest when it falls. */
-  public List<Module> addressing(Subscale subscale) {
-    return all.stream().filter(m -> m.addresses(subscale)).toList();
+  /**
+   * The modules that strengthen a layer of empathy, in display order: what to suggest when it
+   * falls.
+   */
+  public List<Module> addressing(EmpathyLayer layer) {
+    return all.stream().filter(m -> m.addresses(layer)).toList();
   }
 
   public int size() {
     return all.size();
   }
 
-  private record Source(String name, String text) {}
-
   private record Loaded(String source, Module module) {}
 
   private static void read(
-      ModuleReader reader, Source source, List<Loaded> loaded, List<ContentProblem> problems) {
-    ModuleReader.Outcome outcome = reader.parse(source.name(), source.text());
-    problems.addAll(outcome.problems());
-    outcome.module().ifPresent(m -> loaded.add(new Loaded(source.name(), m)));
-  }
-
-  private static List<Source> shippedSources(List<ContentProblem> problems) {
-    ClassLoader loader = ModuleCatalog.class.getClassLoader();
-    String index;
-    try {
-      byte[] bytes = resource(loader, INDEX_RESOURCE);
-      if (bytes == null) {
-        problems.add(
-            new ContentProblem(
-                INDEX_RESOURCE, ContentProblem.WHOLE_FILE, "is not on the classpath"));
-        return List.of();
-      }
-      index = utf8(bytes);
-    } catch (IOException e) {
-      problems.add(new ContentProblem(INDEX_RESOURCE, ContentProblem.WHOLE_FILE, unreadable(e)));
-      return List.of();
+      ModuleReader reader,
+      CatalogueFiles files,
+      List<Loaded> loaded,
+      List<ContentProblem> problems) {
+    for (CatalogueFiles.Problem p : files.problems()) {
+      problems.add(new ContentProblem(p.source(), p.field(), p.message()));
     }
-    List<Source> sources = new ArrayList<>();
-    Map<String, Integer> listedOn = new HashMap<>();
-    String[] lines = index.split("\\R", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      String where = "line " + (i + 1);
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (!FILE_NAME.matcher(line).matches()) {
-        problems.add(
-            new ContentProblem(
-                INDEX_RESOURCE,
-                where,
-                "must name a module file such as 'teach-back.yaml', not '" + line + "'"));
-        continue;
-      }
-      Integer earlier = listedOn.putIfAbsent(line, i + 1);
-      if (earlier != null) {
-        problems.add(
-            new ContentProblem(
-                INDEX_RESOURCE,
-                where,
-                "lists '" + line + "' a second time (first on line " + earlier + ")"));
-        continue;
-      }
-      String name = RESOURCE_FOLDER + line;
-      try {
-        byte[] bytes = resource(loader, name);
-        if (bytes == null) {
-          problems.add(
-              new ContentProblem(
-                  INDEX_RESOURCE,
-                  where,
-                  "lists '" + line + "', but " + name + " is not on the classpath"));
-        } else {
-          sources.add(new Source(name, utf8(bytes)));
-        }
-      } catch (IOException e) {
-        problems.add(new ContentProblem(name, ContentProblem.WHOLE_FILE, unreadable(e)));
-      }
+    for (CatalogueFiles.Source source : files.sources()) {
+      ModuleReader.Outcome outcome = reader.parse(source.name(), source.text());
+      problems.addAll(outcome.problems());
+      outcome.module().ifPresent(m -> loaded.add(new Loaded(source.name(), m)));
     }
-    return sources;
-  }
-
-  private static List<Source> institutionSources(Path dir, List<ContentProblem> problems) {
-    if (!Files.exists(dir)) {
-      return List.of();
-    }
-    if (!Files.isDirectory(dir)) {
-      problems.add(
-          new ContentProblem(
-              dir.toString(),
-              ContentProblem.WHOLE_FILE,
-              "is not a directory; institution modules go in a directory of .yaml files"));
-      return List.of();
-    }
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.yaml")) {
-      for (Path file : stream) {
-        if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
-          files.add(file);
-        }
-      }
-    } catch (IOException e) {
-      problems.add(new ContentProblem(dir.toString(), ContentProblem.WHOLE_FILE, unreadable(e)));
-      return List.of();
-    }
-    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
-    List<Source> sources = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        sources.add(new Source(file.toString(), utf8(Files.readAllBytes(file))));
-      } catch (IOException e) {
-        problems.add(new ContentProblem(file.toString(), ContentProblem.WHOLE_FILE, unreadable(e)));
-      }
-    }
-    return sources;
-  }
-
-  private static byte[] resource(ClassLoader loader, String name) throws IOException {
-    try (InputStream in = loader.getResourceAsStream(name)) {
-      return in == null ? null : in.readAllBytes();
-    }
-  }
-
-  private static String utf8(byte[] bytes) throws CharacterCodingException {
-    String text =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  private static String unreadable(IOException e) {
-    if (e instanceof CharacterCodingException) {
-      return "is not UTF-8 text";
-    }
-    return "cannot be read: " + e;
   }
 }

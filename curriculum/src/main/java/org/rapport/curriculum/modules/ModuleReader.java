@@ -2,11 +2,10 @@ package org.rapport.curriculum.modules;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,14 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import java.util.regex.Pattern;
+import org.rapport.curriculum.catalogue.CatalogueFiles;
+import org.rapport.curriculum.catalogue.YamlDocument;
+import org.rapport.curriculum.catalogue.YamlFields;
 
 /**
  * Reads one module file and checks it against every content rule, collecting all problems rather
@@ -32,7 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <ul>
  *   <li>{@code id} (lowercase-kebab, equal to the file name), {@code family} ({@link Family}),
  *       {@code title}, {@code summary}, {@code minutes} (10 to 25), {@code subscales} (one or more
- *       {@link Subscale}s), {@code objectives} (2 to 5), {@code steps}.
+ *       {@link EmpathyLayer}s), {@code objectives} (2 to 5), {@code steps}.
  *   <li>Each step has {@code id} (lowercase-kebab, unique in the module), {@code kind} and {@code
  *       title}, and by kind: {@code reading}: {@code body}; {@code scenario}: {@code setting},
  *       {@code start}, {@code nodes}, {@code debrief}; {@code check}: {@code questions} (2 to 5);
@@ -46,6 +41,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  *       {@code explanation}; exactly one has {@code correct: true}.
  *   <li>A module has at least one check and one reflection step, and at least one scenario in which
  *       every path from {@code start} to {@code end} passes at least three decision points.
+ *   <li>{@code stages} (one or more {@link TrainingPhase}s), {@code references} (each with {@code
+ *       id}, {@code text} and optionally {@code url}) and {@code facilitatorGuide} ({@code aims} 2
+ *       to 4, {@code plan}, {@code questions} 3 to 6): required of shipped modules ({@link
+ *       #forShippedModules()}), optional in an institution's own.
+ *   <li>The text a student or facilitator reads (bodies, settings, what people say, choices,
+ *       feedback, debriefs, prompts, options, explanations, checklists, the guide) may cite
+ *       references as {@code [@id]} or {@code [@a; @b]}; every cited id must be in {@code
+ *       references} and every reference must be cited.
  * </ul>
  *
  * <p>Fields not listed here are reported, so that a misspelt field name does not go unnoticed. The
@@ -58,7 +61,21 @@ public final class ModuleReader {
   public static final int MIN_DECISION_POINTS = 3;
 
   private static final Set<String> MODULE_FIELDS =
-      Set.of("id", "family", "title", "summary", "minutes", "subscales", "objectives", "steps");
+      Set.of(
+          "id",
+          "family",
+          "title",
+          "summary",
+          "minutes",
+          "subscales",
+          "objectives",
+          "steps",
+          "stages",
+          "references",
+          "facilitatorGuide");
+  private static final Set<String> REFERENCE_FIELDS = Set.of("id", "text", "url");
+  private static final Set<String> GUIDE_FIELDS = Set.of("aims", "plan", "questions");
+  private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s<>\"]+");
   private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "title");
   private static final Map<StepKind, Set<String>> KIND_FIELDS =
       Map.of(
@@ -71,6 +88,23 @@ public final class ModuleReader {
   private static final Set<String> CHOICE_FIELDS = Set.of("text", "quality", "feedback", "next");
   private static final Set<String> QUESTION_FIELDS = Set.of("prompt", "options");
   private static final Set<String> OPTION_FIELDS = Set.of("text", "correct", "explanation");
+
+  /** Whether stages, references and a facilitator guide must be present. */
+  private final boolean teachingFieldsRequired;
+
+  /** A reader for an institution's own modules: stages, references and guide are optional. */
+  public ModuleReader() {
+    this(false);
+  }
+
+  private ModuleReader(boolean teachingFieldsRequired) {
+    this.teachingFieldsRequired = teachingFieldsRequired;
+  }
+
+  /** A reader for the modules shipped with Rapport: stages, references and guide are required. */
+  public static ModuleReader forShippedModules() {
+    return new ModuleReader(true);
+  }
 
   /** The result of {@link #parse}: a module when there are no problems, otherwise the problems. */
   public record Outcome(Optional<Module> module, List<ContentProblem> problems) {
@@ -107,58 +141,49 @@ public final class ModuleReader {
    */
   public Outcome parse(String source, String yaml) {
     Objects.requireNonNull(yaml, "yaml");
-    return new Parse(Objects.requireNonNull(source, "source")).module(yaml);
+    return new Parse(Objects.requireNonNull(source, "source"), teachingFieldsRequired).module(yaml);
   }
+
+  /** A text that may cite references, and the field it came from. */
+  private record Prose(String field, String text) {}
 
   /** The state of reading one file: where problems go. */
   private static final class Parse {
     private final String source;
-    private final List<ContentProblem> problems = new ArrayList<>();
+    private final YamlDocument document;
+    private final List<CatalogueFiles.Problem> problems;
     private final List<DecisionCount> decisionCounts = new ArrayList<>();
+    private final boolean teachingFieldsRequired;
 
-    Parse(String source) {
+    /** Every text that may cite references, with its field, in file order. */
+    private final List<Prose> prose = new ArrayList<>();
+
+    Parse(String source, boolean teachingFieldsRequired) {
       this.source = source;
+      this.document = new YamlDocument(source);
+      this.problems = document.problems();
+      this.teachingFieldsRequired = teachingFieldsRequired;
     }
 
     void problem(String field, String message) {
-      problems.add(new ContentProblem(source, field, message));
+      document.problem(field, message);
     }
 
     Outcome module(String yaml) {
-      Object document;
-      try {
-        document = newYaml().load(yaml);
-      } catch (MarkedYAMLException e) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        String field =
-            mark == null
-                ? ContentProblem.WHOLE_FILE
-                : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-        String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-        problem(field, "is not valid YAML: " + what);
-        return failed();
-      } catch (YAMLException e) {
-        problem(ContentProblem.WHOLE_FILE, "is not valid YAML: " + e.getMessage());
+      YamlFields root = document.root(yaml, "id, family, title, ...");
+      if (root == null) {
         return failed();
       }
-      if (document == null) {
-        problem(ContentProblem.WHOLE_FILE, "is empty");
-        return failed();
-      }
-      if (!(document instanceof Map<?, ?> map)) {
-        problem(
-            ContentProblem.WHOLE_FILE,
-            "must be a set of fields (id, family, title, ...), not " + describe(document));
-        return failed();
-      }
-      Module module = module(new Fields(this, map, ""));
-      return problems.isEmpty()
-          ? new Outcome(Optional.of(module), List.of())
-          : new Outcome(Optional.empty(), problems);
+      Module module = module(new Fields(this, root));
+      return problems.isEmpty() ? new Outcome(Optional.of(module), List.of()) : failed();
     }
 
     private Outcome failed() {
-      return new Outcome(Optional.empty(), problems);
+      return new Outcome(
+          Optional.empty(),
+          problems.stream()
+              .map(p -> new ContentProblem(p.source(), p.field(), p.message()))
+              .toList());
     }
 
     private Module module(Fields f) {
@@ -173,13 +198,180 @@ public final class ModuleReader {
             "minutes",
             "must be between " + MIN_MINUTES + " and " + MAX_MINUTES + ", not " + minutes);
       }
-      Set<Subscale> subscales = subscales(f);
+      Set<EmpathyLayer> subscales = subscales(f);
       List<String> objectives = f.texts("objectives", 2, 5, "objectives");
       List<Step> steps = steps(f);
+      Set<TrainingPhase> stages = stages(f);
+      List<Reference> references = references(f);
+      Optional<FacilitatorGuide> guide = guide(f);
+      if (references != null) {
+        checkCitations(references);
+      }
       if (!problems.isEmpty()) {
         return null;
       }
-      return new Module(id, family, title, summary, minutes, subscales, objectives, steps);
+      return new Module(
+          id,
+          family,
+          title,
+          summary,
+          minutes,
+          subscales,
+          objectives,
+          steps,
+          stages,
+          references,
+          guide);
+    }
+
+    /** Absent or required: a problem for a shipped module, nothing for an institution's. */
+    private boolean absent(Fields f, String key) {
+      if (f.has(key)) {
+        return false;
+      }
+      if (teachingFieldsRequired) {
+        problem(key, "is missing; every module shipped with Rapport must have it");
+      }
+      return true;
+    }
+
+    private Set<TrainingPhase> stages(Fields f) {
+      Set<TrainingPhase> stages = EnumSet.noneOf(TrainingPhase.class);
+      if (absent(f, "stages")) {
+        return stages;
+      }
+      List<?> raw = f.list("stages", 1, TrainingPhase.values().length, "training stages");
+      if (raw == null) {
+        return stages;
+      }
+      for (int i = 0; i < raw.size(); i++) {
+        String field = "stages[" + i + "]";
+        TrainingPhase phase =
+            f.choiceValue(
+                field,
+                raw.get(i),
+                TrainingPhase::fromYamlName,
+                TrainingPhase.values(),
+                TrainingPhase::yamlName);
+        if (phase != null && !stages.add(phase)) {
+          problem(field, "lists '" + phase.yamlName() + "' a second time");
+        }
+      }
+      return stages;
+    }
+
+    /** The references, or null when they cannot be read well enough to check citations. */
+    private List<Reference> references(Fields f) {
+      if (absent(f, "references")) {
+        return List.of();
+      }
+      List<?> raw = f.list("references", 1, Integer.MAX_VALUE, "references");
+      if (raw == null) {
+        return null;
+      }
+      List<Reference> references = new ArrayList<>();
+      Map<String, Integer> firstUse = new HashMap<>();
+      boolean complete = true;
+      for (int i = 0; i < raw.size(); i++) {
+        String path = "references[" + i + "]";
+        Fields entry = f.item(raw.get(i), path, "a reference (id, text, url)");
+        if (entry == null) {
+          complete = false;
+          continue;
+        }
+        entry.allowOnly(REFERENCE_FIELDS, "a reference");
+        String id = entry.kebab("id");
+        String text = entry.text("text");
+        Optional<String> url = Optional.empty();
+        if (entry.has("url")) {
+          String address = entry.text("url");
+          if (address != null && !WEB_ADDRESS.matcher(address.strip()).matches()) {
+            problem(
+                entry.at("url"),
+                "must be a web address starting with https:// (such as"
+                    + " https://doi.org/10.1000/xyz), not '"
+                    + address
+                    + "'");
+          } else if (address != null) {
+            url = Optional.of(address.strip());
+          }
+        }
+        if (id == null) {
+          complete = false;
+          continue;
+        }
+        Integer earlier = firstUse.putIfAbsent(id, i);
+        if (earlier != null) {
+          problem(
+              entry.at("id"),
+              "repeats reference id '" + id + "' (already used by references[" + earlier + "])");
+        }
+        if (text == null) {
+          complete = false;
+        } else {
+          references.add(new Reference(id, text, url));
+        }
+      }
+      return complete ? references : null;
+    }
+
+    private Optional<FacilitatorGuide> guide(Fields f) {
+      if (absent(f, "facilitatorGuide")) {
+        return Optional.empty();
+      }
+      Fields guide =
+          f.item(f.value("facilitatorGuide"), "facilitatorGuide", "aims, plan and questions");
+      if (guide == null) {
+        return Optional.empty();
+      }
+      guide.allowOnly(GUIDE_FIELDS, "a facilitator guide");
+      List<String> aims = guide.proseTexts("aims", 2, 4, "aims");
+      String plan = guide.prose("plan");
+      List<String> questions = guide.proseTexts("questions", 3, 6, "discussion questions");
+      if (aims == null || plan == null || questions == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new FacilitatorGuide(aims, plan, questions));
+    }
+
+    /** Every citation is well formed and names a reference; every reference is cited. */
+    private void checkCitations(List<Reference> references) {
+      Set<String> known = new LinkedHashSet<>();
+      references.forEach(r -> known.add(r.id()));
+      Set<String> cited = new HashSet<>();
+      for (Prose text : prose) {
+        for (String bad : Citations.malformed(text.text())) {
+          problem(text.field(), String.format(Citations.MALFORMED, bad));
+        }
+        for (Citations.Citation citation : Citations.in(text.text())) {
+          for (String id : citation.ids()) {
+            cited.add(id);
+            if (!known.contains(id)) {
+              problem(
+                  text.field(),
+                  "cites [@"
+                      + id
+                      + "], which is not in references"
+                      + (known.isEmpty()
+                          ? " (the module has none)"
+                          : "; the references are " + String.join(", ", known)));
+            }
+          }
+        }
+      }
+      for (int i = 0; i < references.size(); i++) {
+        String id = references.get(i).id();
+        if (!cited.contains(id)) {
+          problem(
+              "references[" + i + "].id",
+              "'"
+                  + id
+                  + "' is never cited; cite it as [@"
+                  + id
+                  + "] where the module relies on it,"
+                  + " or remove it");
+        }
+      }
     }
 
     private ModuleId moduleId(Fields f) {
@@ -187,31 +379,29 @@ public final class ModuleReader {
       if (id == null) {
         return null;
       }
-      String expected = expectedId();
-      if (expected != null && !expected.equals(id)) {
-        problem(
-            "id", "is '" + id + "' but the file is named '" + expected + ".yaml'; they must match");
+      String name =
+          source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+      if (CatalogueFiles.isYaml(name) && !CatalogueFiles.stem(name).equals(id)) {
+        problem("id", "is '" + id + "' but the file is named '" + name + "'; they must match");
       }
       return new ModuleId(id);
     }
 
-    private String expectedId() {
-      String name =
-          source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-      return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : null;
-    }
-
-    private Set<Subscale> subscales(Fields f) {
-      List<?> raw = f.list("subscales", 1, Subscale.values().length, "subscales");
+    private Set<EmpathyLayer> subscales(Fields f) {
+      List<?> raw = f.list("subscales", 1, EmpathyLayer.values().length, "subscales");
       if (raw == null) {
         return null;
       }
-      Set<Subscale> subscales = EnumSet.noneOf(Subscale.class);
+      Set<EmpathyLayer> subscales = EnumSet.noneOf(EmpathyLayer.class);
       for (int i = 0; i < raw.size(); i++) {
         String field = "subscales[" + i + "]";
-        Subscale subscale =
+        EmpathyLayer subscale =
             f.choiceValue(
-                field, raw.get(i), Subscale::fromYamlName, Subscale.values(), Subscale::yamlName);
+                field,
+                raw.get(i),
+                EmpathyLayer::fromYamlName,
+                EmpathyLayer.values(),
+                EmpathyLayer::yamlName);
         if (subscale != null && !subscales.add(subscale)) {
           problem(field, "lists '" + subscale.yamlName() + "' a second time");
         }
@@ -261,7 +451,7 @@ public final class ModuleReader {
               case SCENARIO -> scenario(step, path, id, title);
               case CHECK -> check(step, id, title);
               case PRACTICE -> practice(step, id, title);
-              case REFLECTION -> new ReflectionStep(id, title, step.text("prompt"));
+              case REFLECTION -> new ReflectionStep(id, title, step.prose("prompt"));
             };
         steps.add(parsed);
       }
@@ -298,7 +488,7 @@ public final class ModuleReader {
     }
 
     private ReadingStep reading(Fields f, String id, String title) {
-      String body = f.text("body");
+      String body = f.prose("body");
       return problems.isEmpty() ? new ReadingStep(id, title, body) : null;
     }
 
@@ -319,7 +509,7 @@ public final class ModuleReader {
 
     private Question question(Fields f) {
       f.allowOnly(QUESTION_FIELDS, "a question");
-      String prompt = f.text("prompt");
+      String prompt = f.prose("prompt");
       List<?> raw = f.list("options", 3, 4, "options");
       if (raw == null) {
         return null;
@@ -333,9 +523,9 @@ public final class ModuleReader {
           continue;
         }
         option.allowOnly(OPTION_FIELDS, "an option");
-        String text = option.text("text");
+        String text = option.prose("text");
         boolean isCorrect = option.flag("correct");
-        String explanation = option.text("explanation");
+        String explanation = option.prose("explanation");
         if (isCorrect) {
           correct++;
         }
@@ -354,18 +544,18 @@ public final class ModuleReader {
     }
 
     private PracticeStep practice(Fields f, String id, String title) {
-      String prompt = f.text("prompt");
-      String modelAnswer = f.text("model_answer");
-      List<String> checklist = f.texts("checklist", 2, 6, "checklist items");
+      String prompt = f.prose("prompt");
+      String modelAnswer = f.prose("model_answer");
+      List<String> checklist = f.proseTexts("checklist", 2, 6, "checklist items");
       return problems.isEmpty()
           ? new PracticeStep(id, title, prompt, modelAnswer, checklist)
           : null;
     }
 
     private ScenarioStep scenario(Fields f, String stepPath, String id, String title) {
-      String setting = f.text("setting");
+      String setting = f.prose("setting");
       String start = f.text("start");
-      String debrief = f.text("debrief");
+      String debrief = f.prose("debrief");
       List<?> raw = f.list("nodes", 1, Integer.MAX_VALUE, "nodes");
       if (raw == null) {
         return null;
@@ -409,7 +599,7 @@ public final class ModuleReader {
         }
       }
       String speaker = f.text("speaker");
-      String says = f.text("says");
+      String says = f.prose("says");
       List<?> raw = f.list("choices", 2, 4, "choices");
       List<Choice> choices = new ArrayList<>();
       List<Edge> edges = new ArrayList<>();
@@ -424,14 +614,14 @@ public final class ModuleReader {
             continue;
           }
           choice.allowOnly(CHOICE_FIELDS, "a choice");
-          String text = choice.text("text");
+          String text = choice.prose("text");
           ChoiceQuality quality =
               choice.choice(
                   "quality",
                   ChoiceQuality::fromYamlName,
                   ChoiceQuality.values(),
                   ChoiceQuality::yamlName);
-          String feedback = choice.text("feedback");
+          String feedback = choice.prose("feedback");
           String next = choice.text("next");
           if (next == null) {
             graph.incomplete = true;
@@ -595,60 +785,49 @@ public final class ModuleReader {
     }
   }
 
-  /** The fields of one YAML mapping, with the path that names it in problems. */
-  private static final class Fields {
+  /**
+   * The fields of one YAML mapping as every catalogue file reads them, and what only modules have:
+   * texts people read that may cite references, and lowercase-kebab ids.
+   */
+  private static final class Fields extends YamlFields {
     private final Parse parse;
-    private final Map<?, ?> map;
-    private final String path;
 
-    Fields(Parse parse, Map<?, ?> map, String path) {
+    Fields(Parse parse, YamlFields fields) {
+      super(fields);
       this.parse = parse;
-      this.map = map;
-      this.path = path;
     }
 
-    String at(String key) {
-      return path.isEmpty() ? key : path + "." + key;
-    }
-
-    void allowOnly(Set<String> known, String what) {
-      for (Object key : map.keySet()) {
-        if (!known.contains(String.valueOf(key))) {
-          parse.problem(
-              at(String.valueOf(key)),
-              "is not a field of "
-                  + what
-                  + "; the fields are "
-                  + known.stream().sorted().collect(Collectors.joining(", ")));
-        }
-      }
-    }
-
-    /** A required, non-blank text. */
-    String text(String key) {
-      return textValue(at(key), map.get(key), map.containsKey(key));
-    }
-
-    private String textValue(String field, Object value, boolean present) {
-      if (value == null) {
-        parse.problem(field, present ? "is empty" : "is missing");
-        return null;
-      }
-      if (!(value instanceof String text)) {
-        parse.problem(field, "must be text, not " + describe(value) + "; put it in quotes");
-        return null;
-      }
-      if (text.isBlank()) {
-        parse.problem(field, "is empty");
-        return null;
+    /** A required text that people read and that may cite references. */
+    String prose(String key) {
+      String text = text(key);
+      if (text != null) {
+        parse.prose.add(new Prose(at(key), text));
       }
       return text;
+    }
+
+    /** A required list of texts that people read and that may cite references. */
+    List<String> proseTexts(String key, int min, int max, String noun) {
+      List<?> raw = list(key, min, max, noun);
+      if (raw == null) {
+        return null;
+      }
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < raw.size(); i++) {
+        String field = at(key) + "[" + i + "]";
+        String text = text(field, raw.get(i));
+        if (text != null) {
+          texts.add(text);
+          parse.prose.add(new Prose(field, text));
+        }
+      }
+      return texts.size() == raw.size() ? texts : null;
     }
 
     String kebab(String key) {
       String value = text(key);
       if (value != null && !ModuleId.KEBAB_CASE.matcher(value).matches()) {
-        parse.problem(
+        problem(
             at(key),
             "must be lowercase words joined by hyphens (like 'why-agendas'), not '" + value + "'");
         return null;
@@ -656,132 +835,10 @@ public final class ModuleReader {
       return value;
     }
 
-    Integer wholeNumber(String key) {
-      Object value = map.get(key);
-      if (value == null) {
-        parse.problem(at(key), map.containsKey(key) ? "is empty" : "is missing");
-        return null;
-      }
-      if (!(value instanceof Integer number)) {
-        parse.problem(at(key), "must be a whole number, not " + describe(value));
-        return null;
-      }
-      return number;
+    @Override
+    public Fields item(Object value, String itemPath, String what) {
+      YamlFields item = super.item(value, itemPath, what);
+      return item == null ? null : new Fields(parse, item);
     }
-
-    /** An optional true/false, false when absent. */
-    boolean flag(String key) {
-      Object value = map.get(key);
-      if (value == null) {
-        return false;
-      }
-      if (!(value instanceof Boolean flag)) {
-        parse.problem(at(key), "must be true or false, not " + describe(value));
-        return false;
-      }
-      return flag;
-    }
-
-    <E> E choice(
-        String key, Function<String, Optional<E>> lookup, E[] all, Function<E, String> name) {
-      if (!map.containsKey(key) || map.get(key) == null) {
-        parse.problem(at(key), map.containsKey(key) ? "is empty" : "is missing");
-        return null;
-      }
-      return choiceValue(at(key), map.get(key), lookup, all, name);
-    }
-
-    <E> E choiceValue(
-        String field,
-        Object value,
-        Function<String, Optional<E>> lookup,
-        E[] all,
-        Function<E, String> name) {
-      Optional<E> found = value instanceof String text ? lookup.apply(text) : Optional.empty();
-      if (found.isEmpty()) {
-        String allowed = Arrays.stream(all).map(name).collect(Collectors.joining(", "));
-        String actual = value instanceof String text ? "'" + text + "'" : describe(value);
-        parse.problem(field, "must be one of " + allowed + ", not " + actual);
-        return null;
-      }
-      return found.get();
-    }
-
-    /** A required list with between {@code min} and {@code max} entries. */
-    List<?> list(String key, int min, int max, String noun) {
-      Object value = map.get(key);
-      if (value == null) {
-        parse.problem(at(key), map.containsKey(key) ? "is empty" : "is missing");
-        return null;
-      }
-      if (!(value instanceof List<?> list)) {
-        parse.problem(at(key), "must be a list of " + noun + ", not " + describe(value));
-        return null;
-      }
-      if (list.size() < min || list.size() > max) {
-        String range =
-            max == Integer.MAX_VALUE
-                ? "at least " + min
-                : min == max ? String.valueOf(min) : min + " to " + max;
-        parse.problem(at(key), "must list " + range + " " + noun + ", not " + list.size());
-      }
-      return list;
-    }
-
-    /** A required list of non-blank texts. */
-    List<String> texts(String key, int min, int max, String noun) {
-      List<?> raw = list(key, min, max, noun);
-      if (raw == null) {
-        return null;
-      }
-      List<String> texts = new ArrayList<>();
-      for (int i = 0; i < raw.size(); i++) {
-        String text = textValue(at(key) + "[" + i + "]", raw.get(i), true);
-        if (text != null) {
-          texts.add(text);
-        }
-      }
-      return texts;
-    }
-
-    /** One entry of a list that must itself be a mapping. */
-    Fields item(Object value, String itemPath, String what) {
-      if (!(value instanceof Map<?, ?> itemMap)) {
-        parse.problem(itemPath, "must be " + what + ", not " + describe(value));
-        return null;
-      }
-      return new Fields(parse, itemMap, itemPath);
-    }
-  }
-
-  private static Yaml newYaml() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    return new Yaml(new SafeConstructor(options));
-  }
-
-  private static String describe(Object value) {
-    if (value == null) {
-      return "nothing";
-    }
-    if (value instanceof String text) {
-      return "the text '" + text + "'";
-    }
-    if (value instanceof Boolean) {
-      return "true/false (" + value + ")";
-    }
-    if (value instanceof Number) {
-      return "the number " + value;
-    }
-    if (value instanceof Date) {
-      return "a date";
-    }
-    if (value instanceof List<?>) {
-      return "a list";
-    }
-    if (value instanceof Map<?, ?>) {
-      return "a set of fields";
-    }
-    return "a " + value.getClass().getSimpleName();
   }
 }

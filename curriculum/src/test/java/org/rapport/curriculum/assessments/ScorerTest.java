@@ -97,7 +97,7 @@ class ScorerTest {
   })
   void reverseKeyingReachesTheRightFactorAndTotal(
       int item, String subscale, int subscaleSum, int total) {
-    Score score = Scorer.score(JSE, AnswerSheet.all(JSE, 4).with(item, 1).toAnswers());
+    ScoringResult score = Scorer.score(JSE, AnswerSheet.all(JSE, 4).with(item, 1).toAnswers());
 
     assertEquals(
         OptionalInt.of(subscaleSum),
@@ -107,9 +107,9 @@ class ScorerTest {
 
   @Test
   void sumsSubscalesAndTotalOfACompleteResponse() {
-    Score score = Scorer.score(JSE, sample().toAnswers());
+    ScoringResult score = Scorer.score(JSE, sample().toAnswers());
 
-    assertEquals(ScoreStatus.COMPLETE, score.status());
+    assertEquals(ScoringStatus.COMPLETE, score.status());
     assertEquals(InstrumentRef.of("jse-s", 1), score.instrument());
     assertEquals(new ScaleScore(60, 10, 10, 60), score.subscale(PT).orElseThrow());
     assertEquals(new ScaleScore(45, 8, 8, 45), score.subscale(CC).orElseThrow());
@@ -133,7 +133,7 @@ class ScorerTest {
   @MethodSource("extremes")
   void scoresTheExtremes(
       String name, AnswerSheet sheet, int perspective, int compassion, int shoes, int total) {
-    Score score = Scorer.score(JSE, sheet.toAnswers());
+    ScoringResult score = Scorer.score(JSE, sheet.toAnswers());
 
     assertEquals(OptionalInt.of(perspective), score.subscale(PT).orElseThrow().exactSum());
     assertEquals(OptionalInt.of(compassion), score.subscale(CC).orElseThrow().exactSum());
@@ -173,12 +173,12 @@ class ScorerTest {
       double shoes,
       double total,
       int answeredSum) {
-    Score score =
+    ScoringResult score =
         Scorer.score(
             JSE,
             sample().without(missing.stream().mapToInt(Integer::intValue).toArray()).toAnswers());
 
-    assertEquals(ScoreStatus.PRORATED, score.status());
+    assertEquals(ScoringStatus.PRORATED, score.status());
     assertEquals(missing.stream().sorted().toList(), score.missingItems());
     assertEquals(perspective, score.subscale(PT).orElseThrow().value(), EXACT);
     assertEquals(compassion, score.subscale(CC).orElseThrow().value(), EXACT);
@@ -214,12 +214,12 @@ class ScorerTest {
   @ParameterizedTest(name = "missing {0}")
   @MethodSource("missingBeyondTheLimits")
   void givesNoScoreBeyondTheLimits(List<Integer> missing, List<String> reasons) {
-    Score score =
+    ScoringResult score =
         Scorer.score(
             JSE,
             sample().without(missing.stream().mapToInt(Integer::intValue).toArray()).toAnswers());
 
-    assertEquals(ScoreStatus.INCOMPLETE, score.status());
+    assertEquals(ScoringStatus.INCOMPLETE, score.status());
     assertEquals(Optional.empty(), score.total());
     assertEquals(Map.of(), score.subscales());
     assertEquals(missing, score.missingItems());
@@ -229,7 +229,7 @@ class ScorerTest {
 
   @Test
   void namesTheSubscaleAndLimitThatMadeAResponseIncomplete() {
-    Score score = Scorer.score(JSE, sample().without(7, 8).toAnswers());
+    ScoringResult score = Scorer.score(JSE, sample().without(7, 8).toAnswers());
 
     assertEquals(
         List.of(new MissingLimitExceeded(Optional.of(CC), 2, 8, 1)), score.incompleteBecause());
@@ -246,17 +246,17 @@ class ScorerTest {
                 .text());
     SubscaleId first = SubscaleId.of("first");
 
-    Score oneInEach =
+    ScoringResult oneInEach =
         Scorer.score(
             noPerSubscaleLimit,
             AnswerSheet.of(noPerSubscaleLimit, 5, 1, 4, 2).without(1, 3).toAnswers());
-    Score bothOfFirst =
+    ScoringResult bothOfFirst =
         Scorer.score(
             noPerSubscaleLimit,
             AnswerSheet.of(noPerSubscaleLimit, 5, 1, 4, 2).without(1, 2).toAnswers());
 
     // Items 2 and 4 are reversed on 1–5 (6 − answer): item 2 → 5, item 4 → 4; each fills its pair.
-    assertEquals(ScoreStatus.PRORATED, oneInEach.status());
+    assertEquals(ScoringStatus.PRORATED, oneInEach.status());
     assertEquals(10.0, oneInEach.subscale(first).orElseThrow().value(), EXACT);
     assertEquals(18.0, oneInEach.total().orElseThrow().value(), EXACT);
     assertEquals(
@@ -268,8 +268,8 @@ class ScorerTest {
   void scoresTheRapportInstrumentFrom18To126() {
     Instrument rapport = TestInstruments.rapportEmpathy();
 
-    Score highest = Scorer.score(rapport, AnswerSheet.highest(rapport).toAnswers());
-    Score lowest = Scorer.score(rapport, AnswerSheet.lowest(rapport).toAnswers());
+    ScoringResult highest = Scorer.score(rapport, AnswerSheet.highest(rapport).toAnswers());
+    ScoringResult lowest = Scorer.score(rapport, AnswerSheet.lowest(rapport).toAnswers());
 
     assertEquals(OptionalInt.of(126), highest.total().orElseThrow().exactSum());
     assertEquals(OptionalInt.of(18), lowest.total().orElseThrow().exactSum());

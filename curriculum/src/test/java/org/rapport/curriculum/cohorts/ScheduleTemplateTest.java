@@ -50,7 +50,7 @@ class ScheduleTemplateTest {
     assertEquals(
         List.of(
             "Y1 is listed twice; give each stage once",
-            "Y2 opens before Y1; waves must open in training order"),
+            "Y2 opens before Y1; list the stages in training order"),
         ScheduleTemplate.problems(stages));
     assertEquals(
         List.of("a schedule needs at least one stage"), ScheduleTemplate.problems(List.of()));

@@ -1,13 +1,16 @@
 package org.rapport.curriculum.cohorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Year;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rapport.curriculum.modules.TrainingPhase;
 
 class TrainingStageTest {
 
@@ -21,8 +24,8 @@ class TrainingStageTest {
     "pgy3, PGY3",
     "Graduation, GRADUATION"
   })
-  void readsStageNamesAsWrittenInFiles(String text, TrainingStage expected) {
-    assertEquals(Optional.of(expected), TrainingStage.parse(text));
+  void readsStageNamesAsWrittenInFiles(String text, String expected) {
+    assertEquals(Optional.of(expected), TrainingStage.parse(text).map(TrainingStage::code));
   }
 
   @Test
@@ -36,12 +39,43 @@ class TrainingStageTest {
 
   @Test
   void orderIsChronological() {
-    TrainingStage[] stages = TrainingStage.values();
-    for (int i = 1; i < stages.length; i++) {
-      assertTrue(stages[i - 1].order() < stages[i].order());
+    List<TrainingStage> stages = TrainingStage.values();
+    for (int i = 1; i < stages.size(); i++) {
+      assertTrue(stages.get(i - 1).order() < stages.get(i).order());
+      assertTrue(stages.get(i - 1).compareTo(stages.get(i)) < 0);
     }
     assertEquals("End of year 3", TrainingStage.Y3.label());
     assertEquals("PGY-2", TrainingStage.PGY2.shortLabel());
+  }
+
+  @Test
+  void aCohortIsInThePhaseThatFollowsTheLatestWaveItReached() {
+    assertEquals(TrainingPhase.PRE_CLINICAL, TrainingStage.MATRICULATION.phaseAfter());
+    assertEquals(TrainingPhase.PRE_CLINICAL, TrainingStage.Y1.phaseAfter());
+    assertEquals(TrainingPhase.CLERKSHIP, TrainingStage.Y2.phaseAfter());
+    assertEquals(TrainingPhase.FINAL_YEAR, TrainingStage.Y3.phaseAfter());
+    assertEquals(TrainingPhase.RESIDENCY, TrainingStage.Y4.phaseAfter());
+    assertEquals(TrainingPhase.RESIDENCY, TrainingStage.PGY2.phaseAfter());
+  }
+
+  @ParameterizedTest(name = "''{0}'' → {1}")
+  @CsvSource({"y-5, Y5", "fy 1, FY1", "Internship, INTERNSHIP"})
+  void institutionsCodesAreReadLikeTheStandardOnes(String text, String code) {
+    assertEquals(Optional.of(code), TrainingStage.code(text));
+  }
+
+  @Test
+  void aCodeIsShortAndPlain() {
+    assertTrue(TrainingStage.code("year five of six!").isEmpty());
+    assertTrue(TrainingStage.code("A_VERY_LONG_STAGE_CODE").isEmpty());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new TrainingStage("y5", "End of year 5", "Year 5", TrainingPhase.CLERKSHIP, 0, 0));
+    assertEquals(
+        "'y5' cannot name a stage; use 1 to 16 letters, digits or underscores, e.g. Y5 or FY1",
+        e.getMessage());
   }
 
   @ParameterizedTest(name = "''{0}'' → {1}")

@@ -60,4 +60,12 @@ class CsvReaderTest {
     assertEquals(2, e.row());
     assertEquals("a quoted field is not closed before the end of the file", e.problem());
   }
+
+  @Test
+  void textAfterAClosingQuoteIsReportedWithItsRow() {
+    CsvFormatException e =
+        assertThrows(CsvFormatException.class, () -> read("a,b\n1,2\n3,\"x\"y\n"));
+    assertEquals(3, e.row());
+    assertEquals(CsvReader.TEXT_AFTER_QUOTE, e.problem());
+  }
 }

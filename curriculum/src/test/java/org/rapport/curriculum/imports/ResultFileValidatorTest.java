@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.rapport.curriculum.assessments.ScoreStatus;
+import org.rapport.curriculum.assessments.ScoringStatus;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
@@ -142,7 +142,7 @@ class ResultFileValidatorTest {
             "version not installed",
             with(answersRow(), "version", "3"),
             "version",
-            "rapport-empathy has no version 3; installed versions: 1"),
+            "rapport-empathy has no version 3; installed versions: 1, 2"),
         Arguments.of(
             "answer not a number",
             with(answersRow(), "item_4", "x"),
@@ -264,16 +264,105 @@ class ResultFileValidatorTest {
   @Test
   void aValidAnswersRowIsScoredByRapport() {
     ResultFileValidator.Outcome outcome =
-        validator().row(2, fields(with(answersRow(), "item_5", "", "stage", "pgy-1")));
+        validator()
+            .row(
+                2,
+                fields(
+                    with(
+                        answersRow(),
+                        "item_5",
+                        "",
+                        "stage",
+                        "pgy-1",
+                        "completed_on",
+                        "2026-08-01")));
     HistoricalResult result = outcome.result().orElseThrow();
     assertEquals("S-001", result.studentId());
     assertEquals(2022, result.cohort().value());
     assertEquals(TrainingStage.PGY1, result.stage());
     assertEquals(InstrumentRef.of("rapport-empathy", 1), result.instrument());
-    assertEquals(LocalDate.of(2023, 5, 10), result.completedOn().orElseThrow());
+    assertEquals(LocalDate.of(2026, 8, 1), result.completedOn().orElseThrow());
     assertEquals(17, result.answers().orElseThrow().byItem().size());
-    assertEquals(ScoreStatus.PRORATED, result.score().orElseThrow().status());
+    assertEquals(ScoringStatus.PRORATED, result.score().orElseThrow().status());
     assertEquals(72.0, result.score().orElseThrow().total().orElseThrow().value(), 1e-9);
+  }
+
+  @Test
+  void aHeaderWithoutOneOfTheInstrumentsItemColumnsIsRefusedNotProRated() {
+    List<String> header = new ArrayList<>(HEADER);
+    header.remove("item_20");
+    ResultFileValidator v = new ResultFileValidator(CATALOG, TODAY);
+    assertEquals(List.of(), v.header(header));
+    Map<String, String> row = answersRow();
+    for (int i = 1; i <= 20; i++) {
+      row.put("item_" + i, "5");
+    }
+    row.put("instrument", "jse-s");
+
+    ResultFileValidator.Outcome outcome = v.row(2, header.stream().map(row::get).toList());
+
+    assertEquals(
+        List.of(
+            new RowProblem(
+                2,
+                "item_20",
+                "the header has no column for item_20 of jse-s version 1; a file of item answers needs a"
+                    + " column for every item (leave a cell empty where an item was not"
+                    + " answered)")),
+        outcome.problems());
+  }
+
+  @Test
+  void aWaveThatCannotHaveHappenedYetIsRefused() {
+    // Cohort 2026 cannot have reached year 3 by 2026-11-26 (today) ...
+    ResultFileValidator.Outcome today =
+        validator()
+            .row(
+                2, fields(with(answersRow(), "cohort", "2026", "stage", "Y3", "completed_on", "")));
+    assertEquals(
+        List.of(
+            new RowProblem(
+                2,
+                "stage",
+                "the Y3 wave of the cohort of 2026 cannot have taken place by today (2026-11-26):"
+                    + " that training year begins in 2028 at the earliest; check the cohort and"
+                    + " the stage")),
+        today.problems());
+    // ... nor cohort 2022 its graduation by the completed_on date of 2024.
+    ResultFileValidator.Outcome dated =
+        validator()
+            .row(
+                3, fields(with(answersRow(), "stage", "GRADUATION", "completed_on", "2024-06-01")));
+    assertEquals(
+        List.of(
+            new RowProblem(
+                3,
+                "stage",
+                "the GRADUATION wave of the cohort of 2022 cannot have taken place by 2024-06-01:"
+                    + " that training year begins in 2025 at the earliest; check the cohort and"
+                    + " the stage")),
+        dated.problems());
+  }
+
+  @Test
+  void theEarliestPossibleWaveOfEachStageIsAccepted() {
+    for (TrainingStage stage : TrainingStage.values()) {
+      int year = stage.earliestYear(2020);
+      ResultFileValidator.Outcome outcome =
+          validator()
+              .row(
+                  2,
+                  fields(
+                      with(
+                          answersRow(),
+                          "cohort",
+                          "2020",
+                          "stage",
+                          stage.name(),
+                          "completed_on",
+                          year + "-01-01")));
+      assertEquals(List.of(), outcome.problems(), stage.name());
+    }
   }
 
   @Test
@@ -323,7 +412,7 @@ class ResultFileValidatorTest {
                 "cohort",
                 "student S-001 is in the cohort of 2022 in row 2; a student belongs to one"
                     + " cohort")),
-        v.row(3, fields(with(answersRow(), "stage", "Y2", "cohort", "2023"))).problems());
+        v.row(3, fields(with(answersRow(), "stage", "Y2", "cohort", "2021"))).problems());
   }
 
   static Stream<Arguments> badHeaders() {

@@ -32,6 +32,7 @@ class InstrumentCatalogTest {
         List.of(
             InstrumentRef.of("jse-s", 1),
             InstrumentRef.of("rapport-empathy", 1),
+            InstrumentRef.of("rapport-empathy", 2),
             InstrumentRef.of("test-scale", 1),
             InstrumentRef.of("test-scale", 2)),
         catalog.all().stream().map(Instrument::ref).toList());
@@ -54,7 +55,7 @@ class InstrumentCatalogTest {
     assertEquals(
         List.of(
             new InstrumentProblem(
-                broken.toString(), "kind", "must be one of: formative, validated"),
+                broken.toString(), "kind", "must be one of formative, validated, not 'x'"),
             new InstrumentProblem(
                 clash.toString(),
                 "version",
@@ -64,14 +65,18 @@ class InstrumentCatalogTest {
   }
 
   @Test
-  void reportsAnInstitutionDirectoryThatIsNotOne() {
+  void reportsAnInstitutionDirectoryThatDoesNotExist() {
     Path nowhere = institution.resolve("missing");
 
     InstrumentException thrown =
         assertThrows(InstrumentException.class, () -> InstrumentCatalog.load(nowhere));
 
     assertEquals(
-        List.of(new InstrumentProblem(nowhere.toString(), "(directory)", "is not a directory")),
+        List.of(
+            new InstrumentProblem(
+                nowhere.toString(),
+                "(directory)",
+                "does not exist; it must be a directory of .yaml files")),
         thrown.problems());
   }
 

@@ -56,7 +56,7 @@ class InstrumentDefinitionReaderTest {
         broken(
             "item number below 1",
             valid.replacing("{number: 1, text: Item one.", "{number: 0, text: Item one."),
-            problem("items[0].number", "must be 1 or greater")),
+            problem("items[0].number", "must be 1 or greater, not 0")),
         broken(
             "item in an undeclared subscale",
             valid.replacing(
@@ -65,15 +65,15 @@ class InstrumentDefinitionReaderTest {
         broken(
             "reverse flag that is not a boolean",
             valid.replacing("Item one., reverse: false", "Item one., reverse: maybe"),
-            problem("items[0].reverse", "must be true or false")),
+            problem("items[0].reverse", "must be true or false, not the text 'maybe'")),
         broken(
             "reverse flag left out",
             valid.replacing("Item one., reverse: false, ", "Item one., "),
-            problem("items[0].reverse", "is required")),
+            problem("items[0].reverse", "is missing")),
         broken(
             "scale without labels",
             valid.replacing("  labels:\n    1: Never\n    5: Always\n", ""),
-            problem("scale.labels", "is required")),
+            problem("scale.labels", "is missing")),
         broken(
             "labels that miss an end of the scale",
             valid.replacing("    5: Always\n", "    4: Often\n"),
@@ -89,11 +89,11 @@ class InstrumentDefinitionReaderTest {
         broken(
             "text missing although texts are included",
             valid.replacing("{number: 4, text: Item four., ", "{number: 4, "),
-            problem("items[3].text", "is required when texts is 'included'")),
+            problem("items[3].text", "is missing; it is required when texts is 'included'")),
         broken(
             "blank text",
             valid.replacing("text: Item four.,", "text: ' ',"),
-            problem("items[3].text", "must not be blank")),
+            problem("items[3].text", "is empty")),
         broken(
             "texts shipped for a licensee instrument",
             valid.replacing("texts: included", "texts: licensee"),
@@ -104,7 +104,7 @@ class InstrumentDefinitionReaderTest {
         broken(
             "unknown texts source",
             valid.replacing("texts: included", "texts: embedded"),
-            problem("texts", "must be one of: included, licensee")),
+            problem("texts", "must be one of included, licensee, not 'embedded'")),
         broken(
             "subscale declared twice",
             valid.replacing("{id: second, label: Second", "{id: first, label: Second"),
@@ -119,7 +119,7 @@ class InstrumentDefinitionReaderTest {
         broken(
             "subscale without description",
             valid.replacing(", description: The first subscale.}", "}"),
-            problem("subscales[0].description", "is required")),
+            problem("subscales[0].description", "is missing")),
         broken(
             "id that is not a slug",
             valid.replacing("id: test-scale", "id: Test Scale"),
@@ -129,43 +129,43 @@ class InstrumentDefinitionReaderTest {
         broken(
             "version 0",
             valid.replacing("version: 1", "version: 0"),
-            problem("version", "must be 1 or greater")),
+            problem("version", "must be 1 or greater, not 0")),
         broken(
             "version that is not a whole number",
             valid.replacing("version: 1", "version: 1.5"),
-            problem("version", "must be a whole number")),
+            problem("version", "must be a whole number, not the number 1.5")),
         broken(
             "title missing",
             valid.replacing("title: Test scale\n", ""),
-            problem("title", "is required")),
+            problem("title", "is missing")),
         broken(
             "blank licence",
             valid.replacing("licence: Written for Rapport's tests.", "licence: ''"),
-            problem("licence", "must not be blank")),
+            problem("licence", "is empty")),
         broken(
             "unknown kind",
             valid.replacing("kind: formative", "kind: research"),
-            problem("kind", "must be one of: formative, validated")),
+            problem("kind", "must be one of formative, validated, not 'research'")),
         broken(
             "unknown top-level field",
             valid.replacing("texts: included\n", "texts: included\nreverse_items: [2, 4]\n"),
             problem(
                 "reverse_items",
-                "is not a known field; expected one of: description, id, items, kind, licence,"
-                    + " missing, scale, score_range, short_title, subscales, texts, title,"
-                    + " total, version")),
+                "is not a field of an instrument definition; the fields are description, id, items,"
+                    + " kind, licence, missing, scale, score_range, short_title, subscales, texts,"
+                    + " title, total, version")),
         broken(
             "unknown item field",
             valid.replacing("{number: 1, text:", "{number: 1, reversed: true, text:"),
             problem(
                 "items[0].reversed",
-                "is not a known field; expected one of: number, reverse, subscale, text")),
+                "is not a field of an item; the fields are number, reverse, subscale, text")),
         broken(
             "missing rule left out",
             valid.replacing(
                 "missing: {max_missing_per_subscale: 1, max_missing_total: 1, method: prorate-mean}\n",
                 ""),
-            problem("missing", "is required")),
+            problem("missing", "is missing")),
         broken(
             "as many missing answers allowed as there are items",
             valid.replacing("max_missing_total: 1", "max_missing_total: 4"),
@@ -173,11 +173,11 @@ class InstrumentDefinitionReaderTest {
         broken(
             "negative per-subscale limit",
             valid.replacing("max_missing_per_subscale: 1", "max_missing_per_subscale: -1"),
-            problem("missing.max_missing_per_subscale", "must be 0 or greater")),
+            problem("missing.max_missing_per_subscale", "must be 0 or greater, not -1")),
         broken(
             "unknown proration method",
             valid.replacing("method: prorate-mean", "method: drop-response"),
-            problem("missing.method", "must be one of: prorate-mean")),
+            problem("missing.method", "must be one of prorate-mean, not 'drop-response'")),
         broken(
             "declared score range that does not match the items",
             valid.replacing("score_range: {min: 4, max: 20}", "score_range: {min: 5, max: 35}"),
@@ -186,7 +186,7 @@ class InstrumentDefinitionReaderTest {
         broken(
             "total without label",
             valid.replacing("total: {label: Test total}", "total: {}"),
-            problem("total.label", "is required")));
+            problem("total.label", "is missing")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -199,6 +199,52 @@ class InstrumentDefinitionReaderTest {
             () -> InstrumentDefinitionReader.parse(FILE, definition.text()));
 
     assertEquals(expected, thrown.problems());
+  }
+
+  @Test
+  void readsAnOptionalPublishedNormOfTheTotal() {
+    assertTrue(
+        InstrumentDefinitionReader.parse(FILE, DefinitionYaml.VALID).total().norm().isEmpty());
+    String yaml =
+        DefinitionYaml.valid()
+            .replacing(
+                "total: {label: Test total}",
+                "total: {label: Test total, norm: {mean: 15.5, sd: 2.25, group: first-years,"
+                    + " source: A study}}")
+            .text();
+
+    Norm norm = InstrumentDefinitionReader.parse(FILE, yaml).total().norm().orElseThrow();
+
+    assertEquals(new Norm(15.5, 2.25, "first-years", "A study"), norm);
+  }
+
+  @Test
+  void reportsABrokenNorm() {
+    String yaml =
+        DefinitionYaml.valid()
+            .replacing(
+                "total: {label: Test total}",
+                "total: {label: Test total, norm: {mean: high, sd: 0, group: first-years}}")
+            .text();
+
+    InstrumentException thrown =
+        assertThrows(InstrumentException.class, () -> InstrumentDefinitionReader.parse(FILE, yaml));
+
+    assertEquals(
+        List.of(
+            problem("total.norm.mean", "must be a number"),
+            problem("total.norm.source", "is missing"),
+            problem("total.norm.sd", "must be greater than 0")),
+        thrown.problems());
+  }
+
+  @Test
+  void theShippedJseDefinitionCarriesTheNationalMatriculantNorm() {
+    Instrument jse = InstrumentCatalog.shipped().latest(InstrumentId.of("jse-s")).orElseThrow();
+
+    Norm norm = jse.total().norm().orElseThrow();
+    assertEquals(116.54, norm.mean());
+    assertEquals(10.85, norm.sd());
   }
 
   @Test
@@ -215,12 +261,14 @@ class InstrumentDefinitionReaderTest {
 
     assertEquals(
         List.of(
-            problem("version", "must be 1 or greater"),
-            problem("kind", "must be one of: formative, validated"),
-            problem("items[0].reverse", "must be true or false")),
+            problem("version", "must be 1 or greater, not 0"),
+            problem("kind", "must be one of formative, validated, not 'research'"),
+            problem("items[0].reverse", "must be true or false, not the text 'maybe'")),
         thrown.problems());
     assertTrue(
-        thrown.getMessage().contains(FILE + ": kind: must be one of: formative, validated"),
+        thrown
+            .getMessage()
+            .contains(FILE + ": kind: must be one of formative, validated, not 'research'"),
         thrown.getMessage());
   }
 
@@ -235,7 +283,7 @@ class InstrumentDefinitionReaderTest {
     assertEquals(1, thrown.problems().size());
     InstrumentProblem only = thrown.problems().get(0);
     assertEquals(FILE, only.file());
-    assertEquals("(document)", only.field());
+    assertEquals("line 11, column 5", only.field(), "where the second key stands");
     assertTrue(only.message().startsWith("is not valid YAML: "), only.message());
     assertTrue(only.message().contains("duplicate key 1"), only.message());
   }
@@ -246,7 +294,9 @@ class InstrumentDefinitionReaderTest {
         assertThrows(
             InstrumentException.class, () -> InstrumentDefinitionReader.parse(FILE, "- a\n- b\n"));
 
-    assertEquals(List.of(problem("(document)", "must be a mapping of fields")), thrown.problems());
+    assertEquals(
+        List.of(problem("(file)", "must be a set of fields (id, version, title, ...), not a list")),
+        thrown.problems());
   }
 
   @Test

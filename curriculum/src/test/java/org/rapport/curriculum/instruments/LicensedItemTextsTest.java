@@ -35,7 +35,7 @@ class LicensedItemTextsTest {
         jse.items().stream().map(Item::reverse).toList(),
         "the key is unchanged");
     assertFalse(InstrumentCatalog.shipped().get(TestInstruments.JSE_S, 1).schedulable());
-    assertEquals(2, catalog.schedulable().size());
+    assertEquals(3, catalog.schedulable().size());
   }
 
   @Test
@@ -122,7 +122,7 @@ class LicensedItemTextsTest {
         Arguments.of(
             "blank text",
             "instrument: jse-s\nversion: 1\nitems:\n  1: ''\n",
-            List.of(problem("items.1", "must not be blank"))),
+            List.of(problem("items.1", "is empty"))),
         Arguments.of(
             "item key that is not a number",
             "instrument: jse-s\nversion: 1\nitems:\n  first: Some text\n",
@@ -131,16 +131,16 @@ class LicensedItemTextsTest {
             "no instrument, no version, items as a list",
             "items:\n  - Some text\n",
             List.of(
-                problem("instrument", "is required"),
-                problem("version", "is required"),
-                problem("items", "must be a mapping of fields"))),
+                problem("instrument", "is missing"),
+                problem("version", "is missing"),
+                problem("items", "must be texts by item number, not a list"))),
         Arguments.of(
             "unknown field",
             "instrument: jse-s\nversion: 1\nlanguage: en\nitems:\n  1: Some text\n",
             List.of(
                 problem(
                     "language",
-                    "is not a known field; expected one of: instrument, items, version"))));
+                    "is not a field of a licensed texts file; the fields are instrument, items, version"))));
   }
 
   @ParameterizedTest(name = "{0}")

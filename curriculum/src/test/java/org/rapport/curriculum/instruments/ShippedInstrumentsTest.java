@@ -21,7 +21,10 @@ class ShippedInstrumentsTest {
   @Test
   void shipsExactlyTheIndexedInstruments() {
     assertEquals(
-        List.of(InstrumentRef.of("jse-s", 1), InstrumentRef.of("rapport-empathy", 1)),
+        List.of(
+            InstrumentRef.of("jse-s", 1),
+            InstrumentRef.of("rapport-empathy", 1),
+            InstrumentRef.of("rapport-empathy", 2)),
         InstrumentCatalog.shipped().all().stream().map(Instrument::ref).toList());
   }
 

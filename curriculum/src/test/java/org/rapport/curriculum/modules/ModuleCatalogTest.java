@@ -29,17 +29,35 @@ class ModuleCatalogTest {
     Module local = catalog.find(ModuleId.of("local-module")).orElseThrow();
     assertEquals(Family.RELATIONSHIP_BUILDING, local.family());
     assertTrue(catalog.byFamily(Family.RELATIONSHIP_BUILDING).contains(local));
-    assertTrue(catalog.addressing(Subscale.AFFECTIVE).contains(local));
-    assertFalse(catalog.addressing(Subscale.COMPASSIONATE_ACTION).contains(local));
+    assertTrue(catalog.addressing(EmpathyLayer.AFFECTIVE).contains(local));
+    assertFalse(catalog.addressing(EmpathyLayer.COMPASSIONATE_ACTION).contains(local));
   }
 
   @Test
-  void ignoresAnInstitutionDirectoryThatDoesNotExistAndFilesThatAreNotYaml() throws IOException {
+  void readsYmlFilesTooAndIgnoresFilesThatAreNotYaml() throws IOException {
     int shipped = ModuleCatalog.load(null).size();
     write("notes.txt", "not a module");
+    write("short-ending.yml", ModuleYaml.withId("short-ending").text());
 
-    assertEquals(shipped, ModuleCatalog.load(institution.resolve("missing")).size());
-    assertEquals(shipped, ModuleCatalog.load(institution).size());
+    ModuleCatalog catalog = ModuleCatalog.load(institution);
+
+    assertEquals(shipped + 1, catalog.size());
+    assertTrue(catalog.find(ModuleId.of("short-ending")).isPresent());
+  }
+
+  @Test
+  void reportsAnInstitutionDirectoryThatDoesNotExist() {
+    Path missing = institution.resolve("missing");
+
+    ContentException e = assertThrows(ContentException.class, () -> ModuleCatalog.load(missing));
+
+    assertEquals(
+        List.of(
+            new ContentProblem(
+                missing.toString(),
+                "(directory)",
+                "does not exist; it must be a directory of .yaml files")),
+        e.problems());
   }
 
   @Test

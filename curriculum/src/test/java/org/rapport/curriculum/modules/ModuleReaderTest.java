@@ -25,7 +25,7 @@ class ModuleReaderTest {
     assertEquals(ModuleId.of("sample-module"), module.id());
     assertEquals(Family.RELATIONSHIP_BUILDING, module.family());
     assertEquals(12, module.minutes());
-    assertEquals(java.util.Set.of(Subscale.COGNITIVE, Subscale.AFFECTIVE), module.subscales());
+    assertEquals(java.util.Set.of(EmpathyLayer.COGNITIVE, EmpathyLayer.AFFECTIVE), module.layers());
     assertEquals(2, module.objectives().size());
     assertEquals(
         List.of(
@@ -331,5 +331,224 @@ class ModuleReaderTest {
     assertTrue(
         outcome.problems().get(0).message().startsWith("is not valid YAML"),
         outcome.problems().toString());
+  }
+
+  private final ModuleReader shipped = ModuleReader.forShippedModules();
+
+  @Test
+  void readsStagesReferencesAndFacilitatorGuide() {
+    Module module = shipped.read(ModuleYaml.FILE, ModuleYaml.complete().text());
+
+    assertEquals(
+        java.util.Set.of(TrainingPhase.PRE_CLINICAL, TrainingPhase.CLERKSHIP), module.stages());
+    assertTrue(module.suits(TrainingPhase.CLERKSHIP));
+    assertFalse(module.suits(TrainingPhase.RESIDENCY));
+    Reference reference = module.references().get(0);
+    assertEquals("sample-2000", reference.id());
+    assertEquals("Author A. A sample source. J Samples. 2000;1(1):1-2.", reference.text());
+    assertEquals(java.util.Optional.of("https://doi.org/10.1000/sample"), reference.url());
+    FacilitatorGuide guide = module.facilitatorGuide().orElseThrow();
+    assertEquals(
+        List.of("Name what the patient said.", "Practice one open question."), guide.aims());
+    assertTrue(guide.plan().startsWith("Ten minutes on the scenario"));
+    assertEquals(3, guide.questions().size());
+  }
+
+  @Test
+  void shippedModulesMustHaveStagesReferencesAndGuide() {
+    ModuleReader.Outcome outcome = shipped.parse(ModuleYaml.FILE, ModuleYaml.valid().text());
+
+    String missing = "is missing; every module shipped with Rapport must have it";
+    assertEquals(
+        List.of(
+            new ContentProblem(ModuleYaml.FILE, "stages", missing),
+            new ContentProblem(ModuleYaml.FILE, "references", missing),
+            new ContentProblem(ModuleYaml.FILE, "facilitatorGuide", missing)),
+        outcome.problems());
+  }
+
+  @Test
+  void institutionModulesMayLeaveOutStagesReferencesAndGuide() {
+    Module module = reader.read(ModuleYaml.FILE, ModuleYaml.valid().text());
+
+    assertTrue(module.stages().isEmpty());
+    assertTrue(module.references().isEmpty());
+    assertTrue(module.facilitatorGuide().isEmpty());
+  }
+
+  @Test
+  void institutionModulesThatHaveThemAreCheckedTheSameWay() {
+    String yaml = ModuleYaml.complete().replace("[pre-clinical, clerkship]", "[year-one]").text();
+
+    assertEquals(
+        List.of(
+            new ContentProblem(
+                ModuleYaml.FILE,
+                "stages[0]",
+                "must be one of pre-clinical, clerkship, final-year, residency, not 'year-one'")),
+        reader.parse(ModuleYaml.FILE, yaml).problems());
+  }
+
+  @Test
+  void aCitationInAModuleWithoutReferencesIsReported() {
+    String yaml =
+        ModuleYaml.valid().replace("feedback: \"Warm.\"", "feedback: \"Warm [@x].\"").text();
+
+    assertEquals(
+        List.of(
+            new ContentProblem(
+                ModuleYaml.FILE,
+                "steps[1].nodes[2].choices[0].feedback",
+                "cites [@x], which is not in references (the module has none)")),
+        reader.parse(ModuleYaml.FILE, yaml).problems());
+  }
+
+  static Stream<Arguments> brokenTeachingFields() {
+    ModuleYaml complete = ModuleYaml.complete();
+    return Stream.of(
+        broken(
+            "unknown stage",
+            complete.replace("[pre-clinical, clerkship]", "[pre-clinical, intern]"),
+            "stages[1]",
+            "must be one of pre-clinical, clerkship, final-year, residency, not 'intern'"),
+        broken(
+            "stage twice",
+            complete.replace("[pre-clinical, clerkship]", "[clerkship, clerkship]"),
+            "stages[1]",
+            "lists 'clerkship' a second time"),
+        broken(
+            "no stage",
+            complete.replace("[pre-clinical, clerkship]", "[]"),
+            "stages",
+            "must list 1 to 4 training stages, not 0"),
+        broken(
+            "citation of an unknown reference",
+            complete.replace("feedback: \"Inviting.\"", "feedback: \"Inviting [@nobody-1999].\""),
+            "steps[1].nodes[1].choices[0].feedback",
+            "cites [@nobody-1999], which is not in references; the references are sample-2000"),
+        broken(
+            "unknown id among several",
+            complete.replace(
+                "explanation: Because it is.", "explanation: \"Because [@sample-2000; @other].\""),
+            "steps[2].questions[0].options[0].explanation",
+            "cites [@other], which is not in references; the references are sample-2000"),
+        broken(
+            "malformed citation",
+            complete.replace("prompt: What did you notice?", "prompt: \"Noticed [@Sample 2000]?\""),
+            "steps[4].prompt",
+            "has a malformed citation starting '[@Sample 2000]'; write [@id] or [@id-one;"
+                + " @id-two], with ids in lowercase letters, digits and hyphens"),
+        broken(
+            "citations separated by a comma",
+            complete.replace("Ten minutes on the scenario", "Ten minutes [@sample-2000, @b]"),
+            "facilitatorGuide.plan",
+            "has a malformed citation starting '[@sample-2000, @b]'; write [@id] or [@id-one;"
+                + " @id-two], with ids in lowercase letters, digits and hyphens"),
+        broken(
+            "reference never cited",
+            complete.replace("read it [@sample-2000].", "read it."),
+            "references[0].id",
+            "'sample-2000' is never cited; cite it as [@sample-2000] where the module relies on it,"
+                + " or remove it"),
+        broken(
+            "reference id repeated",
+            complete.replace(
+                "    url: \"https://doi.org/10.1000/sample\"\n",
+                "    url: \"https://doi.org/10.1000/sample\"\n"
+                    + "  - id: sample-2000\n    text: \"Another.\"\n"),
+            "references[1].id",
+            "repeats reference id 'sample-2000' (already used by references[0])"),
+        broken(
+            "reference without text",
+            complete.replace(
+                "    text: \"Author A. A sample source. J Samples. 2000;1(1):1-2.\"\n", ""),
+            "references[0].text",
+            "is missing"),
+        broken(
+            "reference id not kebab case",
+            complete
+                .replace("- id: sample-2000", "- id: Sample2000")
+                .replace("[@sample-2000]", "x"),
+            "references[0].id",
+            "must be lowercase words joined by hyphens (like 'why-agendas'), not 'Sample2000'"),
+        broken(
+            "url that is not a web address",
+            complete.replace("\"https://doi.org/10.1000/sample\"", "\"doi:10.1000/sample\""),
+            "references[0].url",
+            "must be a web address starting with https:// (such as https://doi.org/10.1000/xyz),"
+                + " not 'doi:10.1000/sample'"),
+        broken(
+            "unknown reference field",
+            complete.replace(
+                "    url: \"https://doi.org/10.1000/sample\"", "    doi: \"10.1000/x\""),
+            "references[0].doi",
+            "is not a field of a reference; the fields are id, text, url"),
+        broken(
+            "guide with one aim",
+            complete.replace("    - Practice one open question.\n", ""),
+            "facilitatorGuide.aims",
+            "must list 2 to 4 aims, not 1"),
+        broken(
+            "guide with too few questions",
+            complete.replace("    - What made it hard?\n", ""),
+            "facilitatorGuide.questions",
+            "must list 3 to 6 discussion questions, not 2"),
+        broken(
+            "guide without plan",
+            complete.replace(
+                "  plan: |\n    Ten minutes on the scenario, ten on the check, ten on practice.\n",
+                ""),
+            "facilitatorGuide.plan",
+            "is missing"),
+        broken(
+            "unknown guide field",
+            complete.replace("  plan: |", "  timing: 30\n  plan: |"),
+            "facilitatorGuide.timing",
+            "is not a field of a facilitator guide; the fields are aims, plan, questions"),
+        broken(
+            "guide that is text",
+            complete.replace(
+                lines(
+                    "facilitatorGuide:",
+                    "  aims:",
+                    "    - Name what the patient said.",
+                    "    - Practice one open question.",
+                    "  plan: |",
+                    "    Ten minutes on the scenario, ten on the check, ten on practice.",
+                    "  questions:",
+                    "    - What did you notice?",
+                    "    - What would you say next time?",
+                    "    - What made it hard?"),
+                "facilitatorGuide: Run a debrief.\n"),
+            "facilitatorGuide",
+            "must be aims, plan and questions, not the text 'Run a debrief.'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenTeachingFields")
+  void reportsExactlyTheProblemInStagesReferencesOrGuide(
+      String name, String yaml, String field, String message) {
+    ModuleReader.Outcome outcome = shipped.parse(ModuleYaml.FILE, yaml);
+
+    assertFalse(outcome.ok(), name);
+    assertEquals(List.of(new ContentProblem(ModuleYaml.FILE, field, message)), outcome.problems());
+  }
+
+  @Test
+  void findsCitationsAndTheIdsTheyName() {
+    List<Citations.Citation> found = Citations.in("As shown [@a-1; @b] and again [@a-1].");
+
+    assertEquals(2, found.size());
+    assertEquals(List.of("a-1", "b"), found.get(0).ids());
+    assertEquals("[@a-1; @b]", "As shown [@a-1; @b] and again [@a-1].".substring(9, 19));
+    assertEquals(9, found.get(0).start());
+    assertEquals(19, found.get(0).end());
+    assertEquals(List.of("a-1"), found.get(1).ids());
+    assertEquals(List.of("[@a-1;]"), Citations.malformed("Broken [@a-1;] here"));
+    assertEquals(
+        List.of("[@unclosed citation text that"),
+        Citations.malformed(
+            "An [@unclosed citation text that goes on and on for a long time without any bracket."));
+    assertTrue(Citations.malformed("Fine [@a-1; @b] here").isEmpty());
   }
 }

@@ -22,6 +22,11 @@ public final class TestInstruments {
     return InstrumentCatalog.shipped().get(RAPPORT, 1);
   }
 
+  /** Version 2, written so that it can be answered at matriculation. */
+  public static Instrument rapportEmpathyV2() {
+    return InstrumentCatalog.shipped().get(RAPPORT, 2);
+  }
+
   /** A complete texts file for the JSE-S holding placeholder wording, not the licensed texts. */
   public static Path placeholderJseTexts() {
     try {

@@ -40,4 +40,8 @@ public class AdminAccount {
   public String getPasswordHash() {
     return passwordHash;
   }
+
+  void changePasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
 }

@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +21,7 @@ import org.rapport.lti.session.ServerSecrets;
  */
 @ApplicationScoped
 public class AdminAccounts {
+  @Inject Clock clock;
   static final String SETUP_TOKEN = "admin-setup-token";
   static final String DEFAULT_USERNAME = "admin";
 
@@ -28,31 +29,57 @@ public class AdminAccounts {
   EntityManager em;
 
   @Inject ServerSecrets secrets;
+  @Inject AdminSessions sessions;
 
   @Transactional
   public boolean anyExists() {
     return em.createQuery("select count(a) from AdminAccount a", Long.class).getSingleResult() > 0;
   }
 
+  /**
+   * The account's user name when the password is right. An unknown user name is checked against a
+   * dummy hash, so that it takes as long as a wrong password; a hash made under an older policy is
+   * replaced by one of the current policy once the password has been shown to be right.
+   */
   @Transactional
   public Optional<String> authenticate(String username, String password) {
-    if (username == null || password == null) {
+    if (username == null || password == null || username.length() > 100) {
+      PasswordHash.matches(password == null ? "" : password, PasswordHash.DUMMY);
       return Optional.empty();
     }
     List<AdminAccount> found =
         em.createQuery("select a from AdminAccount a where a.username = :u", AdminAccount.class)
             .setParameter("u", username)
             .getResultList();
-    return found.stream()
-        .filter(a -> PasswordHash.matches(password, a.getPasswordHash()))
-        .map(AdminAccount::getUsername)
-        .findFirst();
+    if (found.isEmpty()) {
+      PasswordHash.matches(password, PasswordHash.DUMMY);
+      return Optional.empty();
+    }
+    AdminAccount account = found.get(0);
+    if (!PasswordHash.matches(password, account.getPasswordHash())) {
+      return Optional.empty();
+    }
+    if (PasswordHash.needsRehash(account.getPasswordHash())) {
+      account.changePasswordHash(PasswordHash.of(password));
+    }
+    return Optional.of(account.getUsername());
+  }
+
+  /** Removes an account; its sessions and API tokens stop working at once. */
+  @Transactional
+  public boolean remove(String username) {
+    List<AdminAccount> found =
+        em.createQuery("select a from AdminAccount a where a.username = :u", AdminAccount.class)
+            .setParameter("u", username)
+            .getResultList();
+    found.forEach(em::remove);
+    sessions.revokeAllOf(username);
+    return !found.isEmpty();
   }
 
   @Transactional
   public void create(String username, String password) {
-    em.persist(
-        new AdminAccount(username, PasswordHash.of(password), OffsetDateTime.now(ZoneOffset.UTC)));
+    em.persist(new AdminAccount(username, PasswordHash.of(password), OffsetDateTime.now(clock)));
   }
 
   /** Creates a one-time setup token and returns it; only its hash is stored. */

@@ -2,12 +2,12 @@ package org.rapport.lti.admin;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-/** The administrator an {@link AdminOnly} request acts for, for audit entries and records. */
+/** The administrator an request of an administrator acts for, for audit entries and records. */
 public final class CurrentAdmin {
   private CurrentAdmin() {}
 
   public static String of(ContainerRequestContext request) {
-    Object admin = request.getProperty(AdminGuard.PROPERTY);
+    Object admin = request.getProperty(AdministratorAuthenticator.PROPERTY);
     return admin == null ? "unknown administrator" : "admin " + admin;
   }
 }

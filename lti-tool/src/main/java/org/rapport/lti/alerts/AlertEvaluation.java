@@ -4,8 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +21,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +34,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.modules.ModuleCatalog;
 import org.rapport.lti.analytics.PrivacySettings;
+import org.rapport.lti.cluster.ScheduledRuns;
 import org.rapport.lti.persistence.RapportDataSource;
 import org.rapport.lti.settings.RapportSettings;
 
 /**
- * Runs {@link TenantEvaluation}: every hour for every enabled tenant, at once when {@link
- * AssessmentDataChanged} is fired (wave closed, import finished), and when an administrator asks.
- * Evaluations of one tenant run one at a time on a node, two tenants in parallel; the alert table's
- * unique key keeps them idempotent across nodes too.
+ * Runs {@link TenantEvaluation}: every period ({@code rapport.alerts.evaluation-interval-seconds},
+ * an hour by default, periods counted from the epoch so that every node agrees on them) for every
+ * enabled tenant, at once when {@link AssessmentDataChanged} is fired (wave closed, import
+ * finished), and when an administrator asks. Every node checks for a new period each minute (or
+ * sixth of the period) and the first one to claim it ({@link ScheduledRuns}) evaluates: the
+ * scheduled evaluation runs once per period however many nodes run. Evaluations of one tenant run
+ * one at a time, on a node and across nodes (the tenant's registration row is locked while one
+ * runs); two tenants are evaluated in parallel.
  */
 @Singleton
+@Startup
+@DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AlertEvaluation {
+  @Inject Clock clock;
   private static final Logger LOG = Logger.getLogger(AlertEvaluation.class.getName());
 
   @Resource(lookup = RapportDataSource.JNDI_NAME)
@@ -48,6 +62,24 @@ public class AlertEvaluation {
 
   @Inject PrivacySettings privacy;
   @Inject RapportSettings rapport;
+  @Inject ScheduledRuns runs;
+
+  @Inject
+  @ConfigProperty(name = "rapport.alerts.evaluation-interval-seconds", defaultValue = "3600")
+  long intervalSeconds;
+
+  @Inject
+  @ConfigProperty(name = "rapport.alerts.history-after-days", defaultValue = "730")
+  long historyAfterDays;
+
+  @Resource TimerService timers;
+
+  /** The scheduled evaluation's name in {@code scheduled_run}. */
+  static final String JOB = "alert-evaluation";
+
+  private final java.util.concurrent.atomic.AtomicBoolean scheduledRunning =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Instant lastPeriodSeen;
 
   @Inject
   @ConfigProperty(name = "rapport.curriculum.modules-dir")
@@ -71,6 +103,47 @@ public class AlertEvaluation {
             ModuleCatalog.load(
                 modulesDir.filter(d -> !d.isBlank()).map(java.nio.file.Path::of).orElse(null)),
             InstrumentCatalog.shipped());
+    Duration check = Duration.ofSeconds(Math.max(1, Math.min(60, interval().toSeconds() / 6)));
+    timers.createIntervalTimer(
+        check.toMillis(), check.toMillis(), new TimerConfig("rapport-alert-evaluation", false));
+  }
+
+  private Duration interval() {
+    return Duration.ofSeconds(Math.max(10, intervalSeconds));
+  }
+
+  /** The start of the period {@code at} lies in: a multiple of the interval since the epoch. */
+  static Instant periodStart(Instant at, Duration interval) {
+    long seconds = interval.toSeconds();
+    return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+  }
+
+  /** On a new period, evaluates every tenant if this node is the first to claim the period. */
+  @Timeout
+  void scheduled() {
+    Instant period = periodStart(clock.instant(), interval());
+    if (period.equals(lastPeriodSeen) || !scheduledRunning.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      lastPeriodSeen = period;
+      if (!runs.claim(JOB, period)) {
+        return;
+      }
+      List<TenantEvaluation.Result> results = evaluateAll("schedule, period from " + period);
+      int raised = results.stream().mapToInt(TenantEvaluation.Result::raised).sum();
+      LOG.info(
+          () ->
+              "Scheduled alert evaluation of the period from "
+                  + period
+                  + ": "
+                  + results.size()
+                  + " tenant(s) evaluated, "
+                  + raised
+                  + " new alert(s).");
+    } finally {
+      scheduledRunning.set(false);
+    }
   }
 
   public AlertVocabulary vocabulary() {
@@ -109,8 +182,13 @@ public class AlertEvaluation {
     lock.lock();
     try (Connection connection = dataSource.getConnection()) {
       TenantEvaluation.Result result =
-          new TenantEvaluation(words, privacy.minimumGroupSize(), this::dashboardUrl)
-              .run(connection, registrationId, Instant.now(), reason);
+          new TenantEvaluation(
+                  words,
+                  privacy.minimumGroupSize(),
+                  this::dashboardUrl,
+                  rapport.assessmentZone(),
+                  Duration.ofDays(Math.max(0, historyAfterDays)))
+              .run(connection, registrationId, clock.instant(), reason);
       if (result.raised() > 0) {
         LOG.info(
             () ->
@@ -126,11 +204,6 @@ public class AlertEvaluation {
     } finally {
       lock.unlock();
     }
-  }
-
-  @Schedule(hour = "*", minute = "41", persistent = false)
-  void hourly() {
-    evaluateAll("hourly schedule");
   }
 
   /** Evaluates every enabled tenant; one tenant's failure does not stop the others. */

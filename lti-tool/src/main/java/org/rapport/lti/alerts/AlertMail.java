@@ -1,6 +1,7 @@
 package org.rapport.lti.alerts;
 
 import org.rapport.curriculum.alerts.ComparisonKind;
+import org.rapport.curriculum.cohorts.Programme;
 
 /**
  * The text of the mail about one alert: what fell, every figure, the suggested modules and where to
@@ -9,15 +10,17 @@ import org.rapport.curriculum.alerts.ComparisonKind;
 public final class AlertMail {
   private AlertMail() {}
 
-  public static String subject(StoredAlert a, AlertVocabulary words) {
+  public static String subject(StoredAlert a, AlertVocabulary words, Programme programme) {
     return "Rapport: "
         + a.cohortLabel()
         + " - "
         + words.measure(a.instrumentId(), a.measure())
         + " fell ("
         + (a.comparison() == ComparisonKind.CROSS_COHORT
-            ? AlertVocabulary.stage(a.toStage()) + ", against earlier cohorts"
-            : AlertVocabulary.stage(a.fromStage()) + " to " + AlertVocabulary.stage(a.toStage()))
+            ? AlertVocabulary.stage(programme, a.toStage()) + ", against earlier cohorts"
+            : AlertVocabulary.stage(programme, a.fromStage())
+                + " to "
+                + AlertVocabulary.stage(programme, a.toStage()))
         + ")";
   }
 
@@ -25,7 +28,8 @@ public final class AlertMail {
    * @param dashboardUrl the dashboard's address, or {@code null} when Rapport's public address is
    *     not known
    */
-  public static String body(StoredAlert a, AlertVocabulary words, String dashboardUrl) {
+  public static String body(
+      StoredAlert a, AlertVocabulary words, Programme programme, String dashboardUrl) {
     String measure = words.measure(a.instrumentId(), a.measure());
     StringBuilder b = new StringBuilder();
     b.append("Hello,\n\n");
@@ -34,23 +38,26 @@ public final class AlertMail {
         .append(" (")
         .append(words.instrumentTitle(a.instrumentId()))
         .append(").\n\n");
+    if (words.formative(a.instrumentId())) {
+      b.append(AlertVocabulary.FORMATIVE_CAVEAT).append("\n\n");
+    }
     b.append("What fell: ").append(measure).append('\n');
     b.append("Comparison: ").append(AlertVocabulary.comparison(a.comparison())).append('\n');
     String level = FigureFormat.level(a.ciLevel());
     if (a.comparison() == ComparisonKind.CROSS_COHORT) {
-      b.append("Wave: ").append(AlertVocabulary.stageLong(a.toStage())).append("\n\n");
+      b.append("Wave: ").append(AlertVocabulary.stageLong(programme, a.toStage())).append("\n\n");
       b.append(group("Earlier cohorts", a.reference()));
       b.append(group(a.cohortLabel(), a.current()));
       b.append("Difference: ").append(FigureFormat.score(a.change())).append(" points\n");
     } else {
       b.append("Waves: ")
-          .append(AlertVocabulary.stageLong(a.fromStage()))
+          .append(AlertVocabulary.stageLong(programme, a.fromStage()))
           .append(" to ")
-          .append(AlertVocabulary.stageLong(a.toStage()))
+          .append(AlertVocabulary.stageLong(programme, a.toStage()))
           .append("\n\n");
       b.append("Students who answered both waves: n = ").append(a.current().n()).append('\n');
-      b.append(group(AlertVocabulary.stage(a.fromStage()), a.reference()));
-      b.append(group(AlertVocabulary.stage(a.toStage()), a.current()));
+      b.append(group(AlertVocabulary.stage(programme, a.fromStage()), a.reference()));
+      b.append(group(AlertVocabulary.stage(programme, a.toStage()), a.current()));
       b.append("Mean change: ").append(FigureFormat.score(a.change())).append(" points");
       if (a.sdOfChange() != null) {
         b.append(" (SD of the changes ").append(FigureFormat.score(a.sdOfChange())).append(')');
@@ -89,7 +96,11 @@ public final class AlertMail {
           .append(measure.toLowerCase(java.util.Locale.ROOT))
           .append(":\n");
       for (String id : a.recommendedModules()) {
-        b.append("  - ").append(words.moduleTitle(id)).append('\n');
+        b.append("  - ").append(words.moduleTitle(id));
+        if (words.hasGuide(id)) {
+          b.append(" (with a facilitator guide for a small-group debrief)");
+        }
+        b.append('\n');
       }
     }
     b.append("\nSelf-reported scores respond to how students feel about answering; please read the")

@@ -28,8 +28,8 @@ public final class AlertRepository {
           + " a.sd_of_change, a.ci_level, a.ci_lower, a.ci_upper, a.t_value, a.df, a.p_value,"
           + " a.effect_size, a.effect_size_measure, a.all_students_n, a.all_students_estimate,"
           + " a.all_students_ci_lower, a.all_students_ci_upper, a.all_students_p,"
-          + " a.recommended_modules, a.raised_at, a.evaluated_at, a.acknowledged_at,"
-          + " a.acknowledged_by, a.resolved_at, a.resolved_by, a.resolution_note";
+          + " a.raised_at, a.evaluated_at, a.acknowledged_at,"
+          + " a.acknowledged_by, a.resolved_at, a.resolved_by, a.resolution_note, a.historical";
   private static final String FROM = " FROM cohort_alert a JOIN cohort c ON c.id = a.cohort_id";
 
   private AlertRepository() {}
@@ -75,6 +75,7 @@ public final class AlertRepository {
       Key key,
       DeclineFinding finding,
       List<String> modules,
+      boolean historical,
       Instant now)
       throws SQLException {
     try (PreparedStatement s =
@@ -85,9 +86,9 @@ public final class AlertRepository {
                 + " current_response_rate, change_value, sd_of_change, ci_level, ci_lower,"
                 + " ci_upper, t_value, df, p_value, effect_size, effect_size_measure,"
                 + " all_students_n, all_students_estimate, all_students_ci_lower,"
-                + " all_students_ci_upper, all_students_p, recommended_modules, raised_at,"
-                + " evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " all_students_ci_upper, all_students_p, raised_at,"
+                + " evaluated_at, historical) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       s.setLong(1, registrationId);
       s.setLong(2, key.cohortId());
@@ -97,15 +98,64 @@ public final class AlertRepository {
       s.setString(6, key.measure());
       s.setString(7, key.comparison().name());
       int i = figures(s, 8, finding);
-      s.setString(i++, String.join(",", modules));
       s.setTimestamp(i++, Timestamp.from(now));
-      s.setTimestamp(i, Timestamp.from(now));
+      s.setTimestamp(i++, Timestamp.from(now));
+      s.setBoolean(i, historical);
       s.executeUpdate();
+      long id;
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
-        return keys.getLong(1);
+        id = keys.getLong(1);
+      }
+      insertModules(connection, id, modules);
+      return id;
+    }
+  }
+
+  /** The alert's recommended modules, one row each in display order. */
+  private static void insertModules(Connection connection, long alertId, List<String> modules)
+      throws SQLException {
+    if (modules.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "INSERT INTO cohort_alert_module (alert_id, display_order, module_id)"
+                + " VALUES (?, ?, ?)")) {
+      for (int order = 0; order < modules.size(); order++) {
+        s.setLong(1, alertId);
+        s.setInt(2, order);
+        s.setString(3, modules.get(order));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /**
+   * Alert id → recommended modules in display order, of the tenant's alerts (or of one alert): one
+   * query for all the alerts a page lists.
+   */
+  private static Map<Long, List<String>> modules(
+      Connection connection, long registrationId, Long alertId) throws SQLException {
+    Map<Long, List<String>> modules = new HashMap<>();
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT m.alert_id, m.module_id FROM cohort_alert_module m"
+                + " JOIN cohort_alert a ON a.id = m.alert_id WHERE a.registration_id = ?"
+                + (alertId == null ? "" : " AND a.id = ?")
+                + " ORDER BY m.alert_id, m.display_order")) {
+      s.setLong(1, registrationId);
+      if (alertId != null) {
+        s.setLong(2, alertId);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          modules.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+        }
       }
     }
+    return modules;
   }
 
   /** Refreshes the figures of an alert that is still open; answered alerts keep theirs. */
@@ -175,6 +225,27 @@ public final class AlertRepository {
     }
   }
 
+  /**
+   * Cohort id → how many of its alerts need attention (open and not historical), of the tenant's
+   * cohorts that have any.
+   */
+  public static Map<Long, Integer> openCounts(Connection connection, long registrationId)
+      throws SQLException {
+    Map<Long, Integer> counts = new HashMap<>();
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT cohort_id, COUNT(*) FROM cohort_alert WHERE registration_id = ?"
+                + " AND state = 'OPEN' AND historical = FALSE GROUP BY cohort_id")) {
+      s.setLong(1, registrationId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getLong(1), rs.getInt(2));
+        }
+      }
+    }
+    return counts;
+  }
+
   /** The tenant's alerts, open first, newest first; optionally of one cohort. */
   public static List<StoredAlert> list(Connection connection, long registrationId, Long cohortId)
       throws SQLException {
@@ -184,8 +255,9 @@ public final class AlertRepository {
             + FROM
             + " WHERE a.registration_id = ?"
             + (cohortId == null ? "" : " AND a.cohort_id = ?")
-            + " ORDER BY CASE a.state WHEN 'OPEN' THEN 0 WHEN 'ACKNOWLEDGED' THEN 1 ELSE 2 END,"
+            + " ORDER BY a.historical, CASE a.state WHEN 'OPEN' THEN 0 WHEN 'ACKNOWLEDGED' THEN 1 ELSE 2 END,"
             + " a.raised_at DESC, a.id DESC";
+    Map<Long, List<String>> modules = modules(connection, registrationId, null);
     try (PreparedStatement s = connection.prepareStatement(sql)) {
       s.setLong(1, registrationId);
       if (cohortId != null) {
@@ -194,7 +266,7 @@ public final class AlertRepository {
       List<StoredAlert> alerts = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          alerts.add(read(rs));
+          alerts.add(read(rs, modules));
         }
       }
       return alerts;
@@ -210,7 +282,9 @@ public final class AlertRepository {
       s.setLong(1, registrationId);
       s.setLong(2, id);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        return rs.next()
+            ? Optional.of(read(rs, modules(connection, registrationId, id)))
+            : Optional.empty();
       }
     }
   }
@@ -256,7 +330,8 @@ public final class AlertRepository {
     }
   }
 
-  private static StoredAlert read(ResultSet rs) throws SQLException {
+  private static StoredAlert read(ResultSet rs, Map<Long, List<String>> modules)
+      throws SQLException {
     Integer allN = (Integer) rs.getObject(30, Integer.class);
     StoredAlert.AllStudents all =
         allN == null
@@ -288,14 +363,15 @@ public final class AlertRepository {
         rs.getDouble(28),
         rs.getString(29),
         all,
-        AlertRules.split(rs.getString(35)),
+        modules.getOrDefault(rs.getLong(1), List.of()),
+        time(rs, 35),
         time(rs, 36),
         time(rs, 37),
-        time(rs, 38),
-        rs.getString(39),
-        time(rs, 40),
+        rs.getString(38),
+        time(rs, 39),
+        rs.getString(40),
         rs.getString(41),
-        rs.getString(42));
+        rs.getBoolean(42));
   }
 
   private static Double dbl(ResultSet rs, int column) throws SQLException {

@@ -49,6 +49,11 @@ public final class AlertRuleSummary {
         "Figures from fewer than "
             + effective.minimumGroupSize()
             + " students are never shown, exported or mailed.");
+    if (effective.validatedOnly()) {
+      s.add(
+          "Only validated instruments raise alerts; Rapport's formative reflection tool is shown on"
+              + " the dashboard but never alerts.");
+    }
     return s;
   }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param recipients extra addresses mailed about each new alert
  * @param mailFaculty also mail the tenant's faculty with a known email address
  * @param usingDefaults true while the tenant has never changed the rule (read only)
+ * @param validatedOnly true: raise alerts on validated instruments only, not on a formative one
+ *     such as Rapport's own reflection tool (default false)
  */
 public record AlertRuleView(
     List<String> comparisons,
@@ -27,7 +29,8 @@ public record AlertRuleView(
     String pairedEffectSize,
     List<String> recipients,
     Boolean mailFaculty,
-    Boolean usingDefaults) {
+    Boolean usingDefaults,
+    Boolean validatedOnly) {
 
   static AlertRuleView of(RuleSettings settings) {
     var rule = settings.rule();
@@ -41,6 +44,7 @@ public record AlertRuleView(
         rule.pairedEffectSize().name(),
         settings.recipients(),
         settings.mailFaculty(),
-        !settings.stored());
+        !settings.stored(),
+        rule.validatedOnly());
   }
 }

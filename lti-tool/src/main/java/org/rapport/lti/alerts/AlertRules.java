@@ -46,8 +46,8 @@ public final class AlertRules {
     try (PreparedStatement s =
         connection.prepareStatement(
             "SELECT comparisons, minimum_n, effect_size_threshold, confidence_level, measures,"
-                + " minimum_group_size, paired_effect_size, recipients, mail_faculty"
-                + " FROM alert_rule WHERE registration_id = ?")) {
+                + " minimum_group_size, paired_effect_size, recipients, mail_faculty,"
+                + " validated_only FROM alert_rule WHERE registration_id = ?")) {
       s.setLong(1, registrationId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -65,7 +65,8 @@ public final class AlertRules {
                 rs.getBigDecimal(4).doubleValue(),
                 new LinkedHashSet<>(split(rs.getString(5))),
                 rs.getInt(6),
-                EffectSizeMeasure.valueOf(rs.getString(7)));
+                EffectSizeMeasure.valueOf(rs.getString(7)),
+                rs.getBoolean(10));
         return new RuleSettings(rule, split(rs.getString(8)), rs.getBoolean(9), true);
       }
     }
@@ -84,8 +85,8 @@ public final class AlertRules {
         connection.prepareStatement(
             "INSERT INTO alert_rule (registration_id, comparisons, minimum_n,"
                 + " effect_size_threshold, confidence_level, measures, minimum_group_size,"
-                + " paired_effect_size, recipients, mail_faculty, updated_at, updated_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " paired_effect_size, recipients, mail_faculty, updated_at, updated_by,"
+                + " validated_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setLong(1, registrationId);
       s.setString(
           2, String.join(",", rule.comparisons().stream().sorted().map(Enum::name).toList()));
@@ -99,6 +100,7 @@ public final class AlertRules {
       s.setBoolean(10, settings.mailFaculty());
       s.setTimestamp(11, Timestamp.from(now));
       s.setString(12, by);
+      s.setBoolean(13, rule.validatedOnly());
       s.executeUpdate();
     }
   }
@@ -201,11 +203,14 @@ public final class AlertRules {
     }
     boolean mailFaculty =
         change.mailFaculty() != null ? change.mailFaculty() : current.mailFaculty();
+    boolean validatedOnly =
+        change.validatedOnly() != null ? change.validatedOnly() : rule.validatedOnly();
     if (!problems.isEmpty()) {
       throw new InvalidRule(problems);
     }
     AlertRule merged =
-        new AlertRule(comparisons, minimumN, threshold, level, measures, groupSize, paired);
+        new AlertRule(
+            comparisons, minimumN, threshold, level, measures, groupSize, paired, validatedOnly);
     return new RuleSettings(merged, recipients, mailFaculty, true);
   }
 

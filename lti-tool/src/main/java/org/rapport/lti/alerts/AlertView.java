@@ -6,7 +6,9 @@ import java.util.List;
  * An alert as the API shows it: the stored figures with names people read.
  *
  * @param subscale the name of the measure that fell ("Total score" or the subscale's name)
- * @param modules recommended modules, id and title
+ * @param modules recommended modules (at most three, suited to the cohort's stage): id, title and
+ *     whether a facilitator guide exists
+ * @param historical filed as a historical finding: not mailed, not counted as open
  */
 public record AlertView(
     long id,
@@ -38,10 +40,11 @@ public record AlertView(
     String acknowledgedBy,
     String resolvedAt,
     String resolvedBy,
-    String resolutionNote) {
+    String resolutionNote,
+    boolean historical) {
 
-  /** A recommended module. */
-  public record ModuleView(String id, String title) {}
+  /** A recommended module and whether faculty have a facilitator guide for it. */
+  public record ModuleView(String id, String title, boolean guide) {}
 
   static AlertView of(StoredAlert a, AlertVocabulary words) {
     return new AlertView(
@@ -68,12 +71,15 @@ public record AlertView(
         a.effectSize(),
         a.effectSizeMeasure(),
         a.allStudents(),
-        a.recommendedModules().stream().map(m -> new ModuleView(m, words.moduleTitle(m))).toList(),
+        a.recommendedModules().stream()
+            .map(m -> new ModuleView(m, words.moduleTitle(m), words.hasGuide(m)))
+            .toList(),
         a.raisedAt() == null ? null : a.raisedAt().toString(),
         a.acknowledgedAt() == null ? null : a.acknowledgedAt().toString(),
         a.acknowledgedBy(),
         a.resolvedAt() == null ? null : a.resolvedAt().toString(),
         a.resolvedBy(),
-        a.resolutionNote());
+        a.resolutionNote(),
+        a.historical());
   }
 }

@@ -5,20 +5,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.rapport.curriculum.alerts.ComparisonKind;
-import org.rapport.curriculum.cohorts.TrainingStage;
+import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentId;
+import org.rapport.curriculum.instruments.InstrumentKind;
 import org.rapport.curriculum.instruments.SubscaleId;
+import org.rapport.curriculum.modules.EmpathyLayer;
 import org.rapport.curriculum.modules.Module;
 import org.rapport.curriculum.modules.ModuleCatalog;
 import org.rapport.curriculum.modules.ModuleId;
-import org.rapport.curriculum.modules.Subscale;
+import org.rapport.curriculum.modules.TrainingPhase;
 
 /**
  * The words and suggestions alerts and the dashboard use: names of measures (from the instrument
  * definitions), of training stages and of comparisons, and the modules that address a falling
- * measure ({@link ModuleCatalog#addressing(Subscale)}).
+ * measure ({@link ModuleCatalog#addressing(EmpathyLayer)}).
  *
  * <p>Measures map onto the three layers of empathy that modules name: Rapport's own instrument uses
  * the layers' names as subscale ids; the JSE-S factors map as perspective taking → cognitive,
@@ -26,11 +28,11 @@ import org.rapport.curriculum.modules.Subscale;
  * falling total, the modules that address all three layers are suggested.
  */
 public final class AlertVocabulary {
-  private static final Map<String, Subscale> JSE_FACTORS =
+  private static final Map<String, EmpathyLayer> JSE_FACTORS =
       Map.of(
-          "perspective-taking", Subscale.COGNITIVE,
-          "standing-in-patients-shoes", Subscale.AFFECTIVE,
-          "compassionate-care", Subscale.COMPASSIONATE_ACTION);
+          "perspective-taking", EmpathyLayer.COGNITIVE,
+          "standing-in-patients-shoes", EmpathyLayer.AFFECTIVE,
+          "compassionate-care", EmpathyLayer.COMPASSIONATE_ACTION);
 
   private final ModuleCatalog modules;
   private final InstrumentCatalog instruments;
@@ -68,9 +70,50 @@ public final class AlertVocabulary {
         : plain.substring(0, 1).toUpperCase(Locale.ROOT) + plain.substring(1);
   }
 
+  /** Shown with a formative instrument's figures, on the faculty pages and in alert mail. */
+  public static final String FORMATIVE_CAVEAT =
+      "These figures come from Rapport's formative reflection tool, not a validated research"
+          + " instrument; treat changes as prompts for discussion.";
+
+  /** The instrument's kind (of its newest version), or {@code null} when it is not installed. */
+  public InstrumentKind kind(String instrumentId) {
+    return instrument(instrumentId).map(Instrument::kind).orElse(null);
+  }
+
+  /** Whether the instrument's figures need {@link #FORMATIVE_CAVEAT}. */
+  public boolean formative(String instrumentId) {
+    return kind(instrumentId) == InstrumentKind.FORMATIVE;
+  }
+
   /** The instrument's short title, or its id. */
   public String instrumentTitle(String instrumentId) {
     return instrument(instrumentId).map(Instrument::shortTitle).orElse(instrumentId);
+  }
+
+  /** A published norm of the instrument's total score, for a reference line. */
+  public record TotalNorm(double mean, String label) {}
+
+  /**
+   * The published norm of the instrument's total score (newest version) with its label, e.g. "norm:
+   * 116.5, first-year DO matriculants (Hojat et al. 2018)"; empty when its definition gives none.
+   */
+  public Optional<TotalNorm> totalNorm(String instrumentId) {
+    if (instrumentId == null) {
+      return Optional.empty();
+    }
+    return instrument(instrumentId)
+        .flatMap(i -> i.total().norm())
+        .map(
+            n ->
+                new TotalNorm(
+                    n.mean(),
+                    "published norm "
+                        + FigureFormat.score(n.mean())
+                        + ", "
+                        + n.group()
+                        + " ("
+                        + n.source()
+                        + ")"));
   }
 
   private Optional<Instrument> instrument(String instrumentId) {
@@ -81,14 +124,14 @@ public final class AlertVocabulary {
     }
   }
 
-  /** "Year 3", "Matriculation", ... */
-  public static String stage(String stage) {
-    return TrainingStage.parse(stage).map(TrainingStage::shortLabel).orElse(stage);
+  /** "Year 3", "Foundation year 1", ...: the short name of a stage code in the programme. */
+  public static String stage(Programme programme, String stage) {
+    return programme.stage(stage).shortLabel();
   }
 
-  /** "End of year 3", ... */
-  public static String stageLong(String stage) {
-    return TrainingStage.parse(stage).map(TrainingStage::label).orElse(stage);
+  /** "End of year 3", ...: the name people read of a stage code in the programme. */
+  public static String stageLong(Programme programme, String stage) {
+    return programme.stage(stage).label();
   }
 
   public static String comparison(ComparisonKind kind) {
@@ -99,23 +142,45 @@ public final class AlertVocabulary {
     };
   }
 
-  /** The module ids to suggest when {@code measure} falls. */
-  public List<String> recommended(String measure) {
-    Optional<Subscale> layer = layer(measure);
-    List<Module> suggested;
-    if (layer.isPresent()) {
-      suggested = modules.addressing(layer.get());
-    } else {
-      suggested =
-          modules.all().stream()
-              .filter(m -> java.util.Arrays.stream(Subscale.values()).allMatch(m::addresses))
-              .toList();
-    }
-    return suggested.stream().map(m -> m.id().toString()).toList();
+  /** The most modules an alert suggests. */
+  public static final int MAX_RECOMMENDED = 3;
+
+  /**
+   * The module ids to suggest when {@code measure} falls in a cohort now in {@code phase}: at most
+   * {@link #MAX_RECOMMENDED} modules that address the layer that fell (all three for the total) and
+   * are written for that phase of training, those that focus on fewer layers first, then in
+   * catalogue order.
+   */
+  public List<String> recommended(String measure, TrainingPhase phase) {
+    Optional<EmpathyLayer> layer = layer(measure);
+    List<Module> addressing =
+        layer.isPresent()
+            ? modules.addressing(layer.get())
+            : modules.all().stream()
+                .filter(m -> java.util.Arrays.stream(EmpathyLayer.values()).allMatch(m::addresses))
+                .toList();
+    return addressing.stream()
+        .filter(m -> m.suits(phase))
+        .sorted(java.util.Comparator.comparingInt((Module m) -> m.layers().size()))
+        .limit(MAX_RECOMMENDED)
+        .map(m -> m.id().toString())
+        .toList();
   }
 
-  static Optional<Subscale> layer(String measure) {
-    Optional<Subscale> own = Subscale.fromYamlName(measure);
+  /** Whether the module has a facilitator guide for faculty. */
+  public boolean hasGuide(String moduleId) {
+    try {
+      return modules
+          .find(ModuleId.of(moduleId))
+          .map(m -> m.facilitatorGuide().isPresent())
+          .orElse(false);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  static Optional<EmpathyLayer> layer(String measure) {
+    Optional<EmpathyLayer> own = EmpathyLayer.fromYamlName(measure);
     return own.isPresent() ? own : Optional.ofNullable(JSE_FACTORS.get(measure));
   }
 

@@ -13,6 +13,8 @@ import org.rapport.curriculum.alerts.ComparisonKind;
  * @param allStudents the same change from the mixed model on every student; {@code null} when not
  *     available
  * @param recommendedModules module ids, in display order
+ * @param historical filed as a historical finding (a graduated cohort or an old wave): shown, never
+ *     mailed, never counted as open
  */
 public record StoredAlert(
     long id,
@@ -46,7 +48,13 @@ public record StoredAlert(
     String acknowledgedBy,
     OffsetDateTime resolvedAt,
     String resolvedBy,
-    String resolutionNote) {
+    String resolutionNote,
+    boolean historical) {
+
+  /** Whether faculty should act on it: open and not a historical finding. */
+  public boolean needsAttention() {
+    return state == AlertState.OPEN && !historical;
+  }
 
   /** One side of the comparison. */
   public record Group(int n, double mean, double sd, Double responseRate) {}

@@ -7,44 +7,48 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.rapport.lti.persistence.RapportDataSource;
+import org.rapport.lti.queue.Backoff;
 import org.rapport.lti.settings.RapportSettings;
 
 /**
- * Notices waves that have closed (their closing day is over in the assessment time zone) and fires
- * {@link AssessmentDataChanged} once per tenant and closing, so that cohorts are evaluated as soon
- * as a wave's results are final instead of at the next hourly run. Each closing is claimed with an
- * update ({@code close_noticed} takes the closing day), so several nodes notice it once; a wave
- * whose window is moved and closes again is noticed again.
+ * Notices waves that have closed (their closing day is over in the assessment time zone) and
+ * evaluates their tenants' cohorts as soon as a wave's results are final instead of at the next
+ * hourly run. Each closing becomes a job of the {@link WaveClosingQueue} (noticed once, however
+ * many nodes look; a wave whose window is moved and closes again is noticed again); the jobs are
+ * claimed with a lease, one evaluation per tenant for all its due closings, retried with {@link
+ * Backoff} when the evaluation fails and dead-lettered after {@link #MAX_ATTEMPTS}.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WaveClosings {
   private static final Logger LOG = Logger.getLogger(WaveClosings.class.getName());
-  private static final String CLOSED_UNNOTICED =
-      "w.closes_on < ? AND (w.close_noticed IS NULL OR w.close_noticed <> w.closes_on)";
+  static final Duration LEASE = Duration.ofMinutes(10);
+  static final int BATCH = 50;
+  static final int MAX_ATTEMPTS = 8;
 
   @Resource(lookup = RapportDataSource.JNDI_NAME)
   DataSource dataSource;
 
   @Inject RapportSettings settings;
-  @Inject Event<AssessmentDataChanged> changed;
+  @Inject AlertEvaluation evaluation;
+  @Inject Clock clock;
 
+  private final Backoff backoff = Backoff.between(Duration.ofSeconds(20), Duration.ofHours(1));
   private final AtomicBoolean running = new AtomicBoolean();
 
   @Schedule(second = "*/20", minute = "*", hour = "*", persistent = false)
@@ -52,10 +56,9 @@ public class WaveClosings {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    try {
-      for (AssessmentDataChanged closing : claim(settings.today())) {
-        changed.fireAsync(closing);
-      }
+    try (Connection c = dataSource.getConnection()) {
+      WaveClosingQueue.notice(c, settings.today(), clock.instant());
+      evaluateDue(c);
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not check for closed waves; the next check tries again", e);
     } finally {
@@ -63,72 +66,43 @@ public class WaveClosings {
     }
   }
 
-  /**
-   * Marks every closed, unnoticed wave as noticed; answers one change per tenant that had any,
-   * naming the waves.
-   */
-  List<AssessmentDataChanged> claim(LocalDate today) throws SQLException {
-    List<AssessmentDataChanged> closings = new ArrayList<>();
-    try (Connection c = dataSource.getConnection()) {
-      for (long tenant : tenantsWithClosings(c, today)) {
-        String waves = closedWaves(c, tenant, today);
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE wave w SET close_noticed = closes_on WHERE "
-                    + CLOSED_UNNOTICED
-                    + " AND w.cohort_id IN (SELECT id FROM cohort WHERE registration_id = ?)")) {
-          s.setDate(1, Date.valueOf(today));
-          s.setLong(2, tenant);
-          if (s.executeUpdate() > 0) {
-            closings.add(new AssessmentDataChanged(tenant, "wave closed: " + waves));
-          }
+  /** Claims the due closings and evaluates each tenant that has any, once for all of them. */
+  private void evaluateDue(Connection c) throws SQLException {
+    String token = UUID.randomUUID().toString();
+    Map<Long, List<WaveClosingQueue.Closing>> byTenant = new TreeMap<>();
+    for (WaveClosingQueue.Closing closing :
+        WaveClosingQueue.claim(c, token, clock.instant(), LEASE, BATCH)) {
+      byTenant
+          .computeIfAbsent(closing.registrationId(), t -> new java.util.ArrayList<>())
+          .add(closing);
+    }
+    for (Map.Entry<Long, List<WaveClosingQueue.Closing>> tenant : byTenant.entrySet()) {
+      List<WaveClosingQueue.Closing> closings = tenant.getValue();
+      try {
+        evaluation.evaluate(tenant.getKey(), WaveClosingQueue.reason(closings));
+        for (WaveClosingQueue.Closing closing : closings) {
+          WaveClosingQueue.evaluated(c, closing.id(), token, clock.instant());
         }
+      } catch (SQLException | RuntimeException e) {
+        failed(c, token, tenant.getKey(), closings, e);
       }
     }
-    return closings;
   }
 
-  private static List<Long> tenantsWithClosings(Connection c, LocalDate today) throws SQLException {
-    List<Long> tenants = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT DISTINCT c.registration_id FROM wave w JOIN cohort c ON c.id = w.cohort_id"
-                + " JOIN registration r ON r.id = c.registration_id WHERE r.enabled = TRUE AND "
-                + CLOSED_UNNOTICED)) {
-      s.setDate(1, Date.valueOf(today));
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          tenants.add(rs.getLong(1));
-        }
-      }
-    }
-    return tenants;
-  }
-
-  /** The tenant's newly closed waves, e.g. {@code Y3 of cohort 2021 on 2026-11-25}. */
-  private static String closedWaves(Connection c, long tenant, LocalDate today)
+  private void failed(
+      Connection c, String token, long tenant, List<WaveClosingQueue.Closing> closings, Exception e)
       throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT w.stage, c.matriculation_year, w.closes_on FROM wave w JOIN cohort c ON c.id"
-                + " = w.cohort_id WHERE c.registration_id = ? AND "
-                + CLOSED_UNNOTICED
-                + " ORDER BY c.matriculation_year, w.closes_on")) {
-      s.setLong(1, tenant);
-      s.setDate(2, Date.valueOf(today));
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          names.add(
-              rs.getString(1)
-                  + " of cohort "
-                  + rs.getInt(2)
-                  + " on "
-                  + rs.getDate(3).toLocalDate());
-        }
+    LOG.log(
+        Level.WARNING, "Alert evaluation of tenant " + tenant + " after a wave closed failed", e);
+    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    for (WaveClosingQueue.Closing closing : closings) {
+      int failures = closing.attempts() + 1;
+      if (failures >= MAX_ATTEMPTS) {
+        WaveClosingQueue.QUEUE.deadLetter(c, closing.id(), token, error, clock.instant());
+      } else {
+        WaveClosingQueue.QUEUE.retryLater(
+            c, closing.id(), token, backoff.next(clock.instant(), failures), error);
       }
     }
-    String all = String.join(", ", names);
-    return all.length() > 150 ? all.substring(0, 147) + "..." : all;
   }
 }

@@ -15,16 +15,19 @@ import org.rapport.curriculum.analytics.CohortKey;
 import org.rapport.curriculum.analytics.Dataset;
 import org.rapport.curriculum.analytics.StudentKey;
 import org.rapport.curriculum.analytics.WaveKey;
+import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.cohorts.TrainingStage;
-import org.rapport.lti.assessment.SubscaleValues;
+import org.rapport.lti.cohorts.StoredProgramme;
 
 /**
- * Reads a tenant's scored self-assessments with one SQL query, one row per response: the total and
- * subscale scores ({@link SubscaleValues}, stored beside the total) of submitted and imported
- * responses at their current score version (scores that could not be computed, status INCOMPLETE,
- * are left out), with cohort, wave stage and the cohort's roster size (students assigned to it).
- * The rows of the query's second branch carry the cohorts and their roster sizes, so cohorts
- * without any response are known too.
+ * Reads a tenant's published self-assessments with two SQL queries: one row per response, then one
+ * row per subscale score of the same responses. Responses of each wave's current published version
+ * ({@link WavePublication}: closed waves only, up to the version's last response), submitted or
+ * imported, at their current score version (scores that could not be computed, status INCOMPLETE,
+ * are left out), with total and subscale scores, cohort, wave stage (in the order of the tenant's
+ * {@link Programme}) and the cohort's roster size (students assigned to it). The rows of the
+ * query's second branch carry the cohorts and their roster sizes, so cohorts without any response
+ * are known too.
  *
  * <p>Plain JDBC on a connection the caller owns: used by the application and by the benchmark.
  */
@@ -37,21 +40,41 @@ public final class ObservationQuery {
     return "SELECT 0 AS kind, c.id, c.matriculation_year, c.label, COUNT(st.id) AS roster,"
         + " CAST(NULL AS VARCHAR(16)) AS stage, CAST(NULL AS BIGINT) AS student_id,"
         + " CAST(NULL AS VARCHAR(64)) AS instrument_id, CAST(NULL AS BIGINT) AS response_id,"
-        + " CAST(NULL AS DECIMAL(10, 4)) AS total,"
-        + " CAST(NULL AS VARCHAR(20000)) AS subscale_values"
+        + " CAST(NULL AS DECIMAL(10, 4)) AS total"
         + " FROM cohort c LEFT JOIN student st ON st.cohort_id = c.id"
         + " WHERE c.registration_id = ? AND "
         + cohorts
         + " GROUP BY c.id, c.matriculation_year, c.label"
         + " UNION ALL"
         + " SELECT 1, w.cohort_id, 0, CAST(NULL AS VARCHAR(200)), 0, w.stage, r.student_id,"
-        + " r.instrument_id, r.id, s.score_value, s.subscale_values"
-        + " FROM cohort c"
+        + " r.instrument_id, r.id, s.score_value"
+        + publishedScores(cohorts, "");
+  }
+
+  /** The subscale scores of the same responses: response id, subscale id, value. */
+  static String subscalesSql(String cohorts) {
+    return "SELECT r.id, ss.subscale_id, ss.score_value"
+        + publishedScores(
+            cohorts,
+            " JOIN assessment_subscale_score ss ON ss.response_id = s.response_id"
+                + " AND ss.scored_with_version = s.scored_with_version");
+  }
+
+  /**
+   * FROM and WHERE of the published, scored responses of the tenant's cohorts that meet {@code
+   * cohorts} (two parameters: tenant, then the condition's value), with {@code join} added.
+   */
+  private static String publishedScores(String cohorts, String join) {
+    return " FROM cohort c"
         + " JOIN wave w ON w.cohort_id = c.id"
         + " JOIN assessment_response r ON r.wave_id = w.id"
         + " AND r.status IN ('SUBMITTED', 'IMPORTED')"
+        + " JOIN published_wave p ON p.cohort_id = w.cohort_id AND p.stage = w.stage"
+        + " AND p.instrument_id = r.instrument_id AND p.superseded_at IS NULL"
+        + " AND r.id <= p.through_response_id"
         + " JOIN assessment_score s ON s.response_id = r.id"
         + " AND s.scored_with_version = r.score_version"
+        + join
         + " WHERE c.registration_id = ? AND "
         + cohorts
         + " AND s.status <> 'INCOMPLETE'";
@@ -83,8 +106,11 @@ public final class ObservationQuery {
   private static TenantObservations load(
       Connection connection, long registrationId, String condition, long value)
       throws SQLException {
+    Programme programme = StoredProgramme.load(connection, registrationId);
     Map<Long, CohortInfo> cohorts = new HashMap<>();
+    // The responses in the order the query returned them, numbered by their id.
     List<Row> responses = new ArrayList<>();
+    LongIndex responseIds = new LongIndex(1024);
     Map<String, Integer> subscaleIndex = new HashMap<>();
     Map<String, String> strings = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(sql(condition))) {
@@ -111,24 +137,36 @@ public final class ObservationQuery {
                   rs.getLong(7),
                   strings.computeIfAbsent(rs.getString(8), k -> k),
                   rs.getDouble(10));
-          responses.add(row);
-          SubscaleValues.read(
-              rs.getString(11),
-              (subscale, score) -> {
-                Integer k = subscaleIndex.get(subscale);
-                if (k == null) {
-                  k = subscaleIndex.size();
-                  subscaleIndex.put(subscale, k);
-                }
-                row.set(k, score);
-              });
+          int index = responseIds.add(rs.getLong(9));
+          if (index == responses.size()) {
+            responses.add(row);
+          } else {
+            responses.set(index, row);
+          }
+        }
+      }
+    }
+    try (PreparedStatement statement = connection.prepareStatement(subscalesSql(condition))) {
+      statement.setLong(1, registrationId);
+      statement.setLong(2, value);
+      statement.setFetchSize(10_000);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          int index = responseIds.get(rs.getLong(1));
+          if (index >= 0) {
+            responses
+                .get(index)
+                .set(
+                    subscaleIndex.computeIfAbsent(rs.getString(2), k -> subscaleIndex.size()),
+                    rs.getDouble(3));
+          }
         }
       }
     }
     String[] subscaleNames = new String[subscaleIndex.size()];
     subscaleIndex.forEach((name, k) -> subscaleNames[k] = name);
     return new TenantObservations(
-        registrationId, cohorts, datasets(cohorts, responses, subscaleNames));
+        registrationId, cohorts, datasets(cohorts, responses, subscaleNames, programme), programme);
   }
 
   private static final class Row {
@@ -160,7 +198,10 @@ public final class ObservationQuery {
   private static final double[] EMPTY = new double[0];
 
   private static Map<String, Dataset> datasets(
-      Map<Long, CohortInfo> cohorts, java.util.Collection<Row> rows, String[] subscaleNames) {
+      Map<Long, CohortInfo> cohorts,
+      java.util.Collection<Row> rows,
+      String[] subscaleNames,
+      Programme programme) {
     Map<String, List<Row>> byInstrument = new HashMap<>();
     for (Row row : rows) {
       byInstrument.computeIfAbsent(row.instrument, i -> new ArrayList<>()).add(row);
@@ -173,13 +214,13 @@ public final class ObservationQuery {
                 : a.getKey().compareTo(b.getKey()));
     Map<String, Dataset> datasets = new LinkedHashMap<>();
     for (Map.Entry<String, List<Row>> e : ordered) {
-      datasets.put(e.getKey(), dataset(cohorts, e.getValue(), subscaleNames));
+      datasets.put(e.getKey(), dataset(cohorts, e.getValue(), subscaleNames, programme));
     }
     return datasets;
   }
 
   private static Dataset dataset(
-      Map<Long, CohortInfo> cohorts, List<Row> rows, String[] subscaleNames) {
+      Map<Long, CohortInfo> cohorts, List<Row> rows, String[] subscaleNames, Programme programme) {
     TreeSet<String> subscales = new TreeSet<>();
     boolean[] used = new boolean[subscaleNames.length];
     for (Row row : rows) {
@@ -201,12 +242,15 @@ public final class ObservationQuery {
     Dataset.Builder builder = Dataset.builder(measures);
     Map<Long, CohortKey> declared = new HashMap<>();
     Map<String, WaveKey> waves = new HashMap<>();
+    // One key per student, so that the builder hashes each student's id once.
+    LongIndex studentIds = new LongIndex(Math.max(16, rows.size() / 4));
+    List<StudentKey> studentKeys = new ArrayList<>();
     double[] scores = new double[measures.size()];
     for (Row row : rows) {
-      TrainingStage stage = TrainingStage.parse(row.stage).orElse(null);
+      TrainingStage stage = programme.stage(row.stage);
       CohortInfo cohort = cohorts.get(row.cohort);
-      if (stage == null || cohort == null) {
-        continue; // a stage Rapport does not know cannot be placed in the sequence
+      if (cohort == null) {
+        continue;
       }
       CohortKey key =
           declared.computeIfAbsent(
@@ -226,8 +270,12 @@ public final class ObservationQuery {
           scores[column[k]] = row.subscales[k];
         }
       }
+      int student = studentIds.add(row.student);
+      if (student == studentKeys.size()) {
+        studentKeys.add(new StudentKey(Long.toString(row.student)));
+      }
       builder.add(
-          new StudentKey(Long.toString(row.student)),
+          studentKeys.get(student),
           key,
           waves.computeIfAbsent(stage.name(), WaveKey::new),
           stage.order(),

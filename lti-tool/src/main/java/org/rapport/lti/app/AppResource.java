@@ -1,5 +1,6 @@
 package org.rapport.lti.app;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,17 +8,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.lti.launch.CurrentUser;
-import org.rapport.lti.launch.Launched;
 import org.rapport.lti.launch.LaunchedUser;
+import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.Pages;
 
 /** Rapport's home inside the LMS: what the launched user can do in this course. */
 @Path("app")
-@Launched
+@RolesAllowed(Roles.LAUNCHED_USER)
 @Produces(MediaType.TEXT_HTML)
 public class AppResource {
   @Inject Pages pages;
@@ -27,12 +26,14 @@ public class AppResource {
   @Operation(hidden = true)
   public String home() {
     LaunchedUser user = CurrentUser.of(request);
-    Map<String, Object> values = new HashMap<>();
-    values.put("name", user.name().isBlank() ? "there" : user.name());
-    values.put("role", user.role().label());
-    values.put("course", user.courseTitle());
-    values.put("faculty", user.isFaculty());
-    values.put("s", CurrentUser.token(request));
-    return pages.render("app-home", "Rapport", values);
+    return pages.render(
+        "app-home",
+        "Rapport",
+        new AppHomePage(
+            user.name().isBlank() ? "there" : user.name(),
+            user.role().label(),
+            user.courseTitle(),
+            user.isFaculty(),
+            CurrentUser.token(request)));
   }
 }

@@ -1,16 +1,25 @@
 package org.rapport.lti.assessment;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.rapport.curriculum.instruments.InstrumentRef;
 
 /**
@@ -58,8 +67,12 @@ public class AssessmentResponse {
   @Column(name = "import_job_id")
   private Long importJobId;
 
-  @Column(nullable = false)
-  private String answers;
+  /** The raw answers by item number, as given (never reverse-keyed): table assessment_answer. */
+  @ElementCollection
+  @CollectionTable(name = "assessment_answer", joinColumns = @JoinColumn(name = "response_id"))
+  @MapKeyColumn(name = "item")
+  @Column(name = "answer", nullable = false)
+  private Map<Integer, Integer> answers = new HashMap<>();
 
   protected AssessmentResponse() {}
 
@@ -69,7 +82,6 @@ public class AssessmentResponse {
     this.instrumentId = instrument.id().value();
     this.instrumentVersion = instrument.version();
     this.status = ResponseStatus.DRAFT;
-    this.answers = "";
     this.startedAt = now;
     this.updatedAt = now;
   }
@@ -119,12 +131,18 @@ public class AssessmentResponse {
   }
 
   /** The raw answers by item number. */
-  public Map<Integer, Integer> answers() {
-    return AnswerColumn.decode(answers);
+  public SortedMap<Integer, Integer> answers() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(answers));
   }
 
+  /** Replaces the answer sheet: rows of items no longer answered go, others are added or set. */
   void answer(Map<Integer, Integer> byItem, OffsetDateTime now) {
-    this.answers = AnswerColumn.encode(byItem);
+    for (Integer item : List.copyOf(answers.keySet())) {
+      if (!byItem.containsKey(item)) {
+        answers.remove(item);
+      }
+    }
+    answers.putAll(byItem);
     this.updatedAt = now;
   }
 

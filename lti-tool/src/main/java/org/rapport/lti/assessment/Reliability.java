@@ -47,19 +47,25 @@ public class Reliability {
   public WaveReliability of(long waveId, InstrumentRef ref) {
     Instrument instrument = instruments.get(ref);
     Scorer scorer = new Scorer(instrument);
-    List<String> sheets =
+    List<Object[]> rows =
         em.createQuery(
-                "select r.answers from AssessmentResponse r where r.waveId = :w and"
-                    + " r.instrumentId = :i and r.instrumentVersion = :v and r.status <> :draft",
-                String.class)
+                "select r.id, key(a), value(a) from AssessmentResponse r join r.answers a"
+                    + " where r.waveId = :w and r.instrumentId = :i and r.instrumentVersion = :v"
+                    + " and r.status <> :draft",
+                Object[].class)
             .setParameter("w", waveId)
             .setParameter("i", ref.id().value())
             .setParameter("v", ref.version())
             .setParameter("draft", ResponseStatus.DRAFT)
             .getResultList();
+    Map<Long, Map<Integer, Integer>> sheets = new TreeMap<>();
+    for (Object[] row : rows) {
+      sheets
+          .computeIfAbsent((Long) row[0], id -> new TreeMap<>())
+          .put((Integer) row[1], (Integer) row[2]);
+    }
     List<Answers> complete = new ArrayList<>();
-    for (String sheet : sheets) {
-      Map<Integer, Integer> byItem = AnswerColumn.decode(sheet);
+    for (Map<Integer, Integer> byItem : sheets.values()) {
       if (byItem.size() == instrument.items().size()) {
         complete.add(new Answers(ref, byItem));
       }

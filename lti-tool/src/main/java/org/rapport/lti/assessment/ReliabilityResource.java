@@ -1,5 +1,6 @@
 package org.rapport.lti.assessment;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,15 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.curriculum.instruments.InstrumentRef;
-import org.rapport.lti.admin.AdminOnly;
-import org.rapport.lti.admin.MissingException;
 import org.rapport.lti.cohorts.Wave;
 import org.rapport.lti.cohorts.Waves;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.security.Roles;
+import org.rapport.lti.web.MissingException;
 
 /** Cronbach's alpha of a wave, for analytics. Administrators only; small groups are withheld. */
 @Path("api/admin/waves/{id: [0-9]+}/reliability")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoring", description = "Re-scoring and reliability")
 public class ReliabilityResource {

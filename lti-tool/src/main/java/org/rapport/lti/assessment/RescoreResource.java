@@ -1,5 +1,6 @@
 package org.rapport.lti.assessment;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,15 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentRef;
-import org.rapport.lti.admin.AdminOnly;
-import org.rapport.lti.admin.ConflictException;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.admin.InvalidRequestException;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.security.Roles;
+import org.rapport.lti.web.ConflictException;
+import org.rapport.lti.web.InvalidRequestException;
 
 /** Re-scoring with another definition version, an explicit administrator action. */
 @Path("api/admin/rescoring")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoring", description = "Re-scoring and reliability")

@@ -5,14 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.rapport.curriculum.assessments.AnswerRejected;
 import org.rapport.curriculum.assessments.Answers;
-import org.rapport.curriculum.assessments.Score;
 import org.rapport.curriculum.assessments.Scorer;
+import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.audit.AuditAction;
@@ -28,6 +28,8 @@ import org.rapport.lti.instruments.Instruments;
 @ApplicationScoped
 @Transactional
 public class Rescoring {
+  @Inject Clock clock;
+
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
@@ -69,7 +71,7 @@ public class Rescoring {
               + from
               + " cannot be scored with it.");
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.now(clock);
     RescoreRun run = new RescoreRun(from.id().value(), from.version(), to.version(), by, now);
     em.persist(run);
     em.flush();
@@ -97,7 +99,7 @@ public class Rescoring {
         withoutAnswers++;
         continue;
       }
-      Score score;
+      ScoringResult score;
       try {
         score = scorer.score(Answers.of(target, given));
       } catch (AnswerRejected e) {

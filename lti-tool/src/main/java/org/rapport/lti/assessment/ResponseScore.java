@@ -57,10 +57,6 @@ public class ResponseScore {
   @Column(name = "scored_at", nullable = false)
   private OffsetDateTime scoredAt;
 
-  /** The subscale values in one text ({@link SubscaleValues}), for the cohort analytics. */
-  @Column(name = "subscale_values", length = 20000)
-  private String subscaleValues;
-
   protected ResponseScore() {}
 
   ResponseScore(
@@ -73,8 +69,7 @@ public class ResponseScore {
       Integer answered,
       int items,
       Long rescoreRunId,
-      OffsetDateTime now,
-      String subscaleValues) {
+      OffsetDateTime now) {
     this.responseId = responseId;
     this.scoredWithVersion = scoredWithVersion;
     this.origin = origin;
@@ -85,7 +80,6 @@ public class ResponseScore {
     this.items = items;
     this.rescoreRunId = rescoreRunId;
     this.scoredAt = now;
-    this.subscaleValues = subscaleValues;
   }
 
   public Long getResponseId() {

@@ -7,9 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 import org.rapport.curriculum.assessments.AnswerProblem;
 import org.rapport.curriculum.assessments.AnswerRejected;
 import org.rapport.curriculum.assessments.Answers;
-import org.rapport.curriculum.assessments.Score;
 import org.rapport.curriculum.assessments.Scorer;
+import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.modules.LearnerRef;
 import org.rapport.lti.cohorts.Student;
@@ -38,6 +38,8 @@ import org.rapport.lti.settings.RapportSettings;
 @ApplicationScoped
 @Transactional
 public class Responses {
+  @Inject Clock clock;
+
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
@@ -135,11 +137,12 @@ public class Responses {
       return resubmitted(response, posted);
     }
     Map<Integer, Integer> merged = merge(response, checked.byItem());
-    Score score = Scorer.score(access.instrument(), new Answers(access.instrument().ref(), merged));
+    ScoringResult score =
+        Scorer.score(access.instrument(), new Answers(access.instrument().ref(), merged));
     if (!score.scored()) {
       return new SubmitOutcome(SubmitResult.INCOMPLETE, score.missingItems());
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.now(clock);
     response.submitted(now, access.instrument().version());
     scores.store(response.getId(), access.instrument().version(), score, null);
     em.flush();
@@ -210,24 +213,18 @@ public class Responses {
   }
 
   private long createDraft(Access access) {
-    try {
-      return creation.create(
-          access.student().getId(), access.wave().getId(), access.wave().instrument());
-    } catch (RuntimeException raced) {
-      return find(
-              access.student().getId(),
-              access.wave().getId(),
-              access.wave().instrument().id().value())
-          .map(AssessmentResponse::getId)
-          .orElseThrow(() -> raced);
-    }
+    return creation.create(
+        access.student().getRegistrationId(),
+        access.student().getId(),
+        access.wave().getId(),
+        access.wave().instrument());
   }
 
   private Map<Integer, Integer> merge(AssessmentResponse response, Map<Integer, Integer> posted) {
     Map<Integer, Integer> merged = new TreeMap<>(response.answers());
     merged.putAll(posted);
     if (!posted.isEmpty()) {
-      response.answer(merged, OffsetDateTime.now(ZoneOffset.UTC));
+      response.answer(merged, OffsetDateTime.now(clock));
       em.flush();
     }
     return merged;

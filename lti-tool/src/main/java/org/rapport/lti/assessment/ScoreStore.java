@@ -1,18 +1,19 @@
 package org.rapport.lti.assessment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rapport.curriculum.assessments.ScaleScore;
-import org.rapport.curriculum.assessments.Score;
+import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.instruments.SubscaleId;
 
 /**
@@ -22,6 +23,8 @@ import org.rapport.curriculum.instruments.SubscaleId;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ScoreStore {
+  @Inject Clock clock;
+
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
@@ -29,7 +32,7 @@ public class ScoreStore {
   public record StoredScore(ResponseScore total, List<SubscaleScoreRecord> subscales) {}
 
   /** Stores a score Rapport computed. */
-  public void store(long responseId, int version, Score score, Long rescoreRunId) {
+  public void store(long responseId, int version, ScoringResult score, Long rescoreRunId) {
     ScaleScore total = score.total().orElseThrow();
     em.persist(
         new ResponseScore(
@@ -42,8 +45,7 @@ public class ScoreStore {
             total.answered(),
             total.items(),
             rescoreRunId,
-            OffsetDateTime.now(ZoneOffset.UTC),
-            SubscaleValues.of(score)));
+            OffsetDateTime.now(clock)));
     for (Map.Entry<SubscaleId, ScaleScore> s : score.subscales().entrySet()) {
       em.persist(
           new SubscaleScoreRecord(

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.rapport.lti.cohorts.Student;
 import org.rapport.lti.cohorts.Students;
 import org.rapport.lti.cohorts.Wave;
 import org.rapport.lti.cohorts.Waves;
+import org.rapport.lti.web.SpreadsheetCsv;
 
 /**
  * A student's data as a whole: their consent, the export of everything Rapport holds about their
@@ -30,19 +31,21 @@ import org.rapport.lti.cohorts.Waves;
 @ApplicationScoped
 @Transactional
 public class StudentData {
+  @Inject Clock clock;
   @Inject Students students;
   @Inject Cohorts cohorts;
   @Inject Waves waves;
   @Inject Responses responses;
   @Inject ScoreStore scores;
   @Inject AuditLog audit;
+  @Inject StudentErasure erasure;
 
   /** Records the student's consent, creating their record on first use. */
   public Student consent(long registrationId, String subject) {
     Student student = students.ensureForSubject(registrationId, subject);
     Student locked = students.lock(student.getId()).orElseThrow();
     if (!locked.hasConsented()) {
-      locked.consent(OffsetDateTime.now(ZoneOffset.UTC));
+      locked.consent(OffsetDateTime.now(clock));
     }
     return locked;
   }
@@ -54,9 +57,9 @@ public class StudentData {
       StudentPart student,
       List<MovePart> cohortHistory,
       List<ResponsePart> responses) {
-    static Export nothing() {
-      return new Export(
-          OffsetDateTime.now(ZoneOffset.UTC).toString(), ABOUT, null, List.of(), List.of());
+    /** The export of a student Rapport holds nothing about, made at {@code clock}'s now. */
+    static Export nothing(Clock clock) {
+      return new Export(OffsetDateTime.now(clock).toString(), ABOUT, null, List.of(), List.of());
     }
   }
 
@@ -156,8 +159,8 @@ public class StudentData {
       parts.add(
           new ResponsePart(
               r.getId(),
-              wave.map(w -> w.getStage().name()).orElse(null),
-              wave.map(w -> w.getStage().label()).orElse(null),
+              wave.map(Wave::getStageCode).orElse(null),
+              wave.map(w -> waves.stage(w).label()).orElse(null),
               wave.map(w -> year(w.getCohortId())).orElse(null),
               r.getInstrumentId(),
               r.instrument().version(),
@@ -169,7 +172,7 @@ public class StudentData {
               scoreParts));
     }
     return new Export(
-        OffsetDateTime.now(ZoneOffset.UTC).toString(),
+        OffsetDateTime.now(clock).toString(),
         ABOUT,
         new StudentPart(
             student.getPseudonym(),
@@ -190,7 +193,6 @@ public class StudentData {
           .filter(ScorePart::current)
           .forEach(s -> subscales.addAll(s.subscales().keySet()));
     }
-    StringBuilder csv = new StringBuilder();
     List<String> header =
         new ArrayList<>(
             List.of(
@@ -206,7 +208,7 @@ public class StudentData {
                 "total"));
     subscales.forEach(s -> header.add("subscale_" + s));
     items.forEach(i -> header.add("item_" + i));
-    csv.append(String.join(",", header)).append("\r\n");
+    SpreadsheetCsv csv = new SpreadsheetCsv(header);
     for (ResponsePart r : export.responses()) {
       Optional<ScorePart> current = r.scores().stream().filter(ScorePart::current).findFirst();
       List<String> row = new ArrayList<>();
@@ -231,29 +233,45 @@ public class StudentData {
         Integer a = r.answers().get(i);
         row.add(a == null ? "" : a.toString());
       }
-      csv.append(String.join(",", row.stream().map(StudentData::field).toList())).append("\r\n");
+      csv.row(row);
     }
-    return csv.toString();
+    return csv.text();
   }
 
-  /** What a deletion removed. */
-  public record Deletion(long studentId, String pseudonym, int responses) {}
+  /**
+   * What a deletion removed.
+   *
+   * @param removed rows removed per kind of data, as the audit row lists them
+   */
+  public record Deletion(
+      long studentId, String pseudonym, int responses, Map<String, Integer> removed) {}
 
-  /** Deletes a student's record with all responses, answers, scores and cohort history; audited. */
+  /**
+   * Deletes everything personal about a student: the record with all responses, answers, scores and
+   * cohort history, and through {@link StudentErasure} the LMS user (name, email), course
+   * memberships, module progress, reflections, queued grades and launch-log entries naming them.
+   * One audit row says how much of each kind was removed, without the pseudonym.
+   */
   public Optional<Deletion> delete(long studentId, String admin) {
     Optional<Student> student = students.lock(studentId);
     if (student.isEmpty()) {
       return Optional.empty();
     }
-    int count = responses.of(studentId).size();
-    Deletion deletion = new Deletion(studentId, student.get().getPseudonym(), count);
-    students.delete(student.get());
+    Student s = student.get();
+    Map<String, Integer> removed =
+        erasure.erase(s.getRegistrationId(), studentId, s.getPseudonym(), s.getLmsSubject());
+    int count = removed.get(StudentErasure.RESPONSES);
+    Deletion deletion = new Deletion(studentId, s.getPseudonym(), count, removed);
+    students.delete(s);
+    StringBuilder detail = new StringBuilder("Removed:");
+    removed.forEach((kind, n) -> detail.append(' ').append(n).append(' ').append(kind).append(','));
+    detail.append(" and the student record.");
     audit.admin(
         admin,
         AuditAction.STUDENT_DATA_DELETED,
-        student.get().getRegistrationId(),
+        s.getRegistrationId(),
         studentId,
-        "pseudonym " + deletion.pseudonym() + ", " + count + " responses deleted");
+        detail.toString());
     return Optional.of(deletion);
   }
 
@@ -265,12 +283,5 @@ public class StudentData {
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
-  }
-
-  static String field(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 }

@@ -115,7 +115,7 @@ public class StudentLinking {
     List<String> clashes =
         moving.stream()
             .filter(r -> taken.contains(r.getWaveId() + "/" + r.getInstrumentId()))
-            .map(r -> waves.find(r.getWaveId()).map(w -> w.getStage().label()).orElse("a wave"))
+            .map(r -> waves.find(r.getWaveId()).map(w -> waves.stage(w).label()).orElse("a wave"))
             .collect(Collectors.toList());
     if (!clashes.isEmpty()) {
       throw new LinkRefused(

@@ -76,7 +76,7 @@ public class Trajectories {
           .add(
               new Trajectory.Point(
                   wave.get().getId(),
-                  wave.get().getStage(),
+                  waves.stage(wave.get()),
                   date,
                   r.getScoreVersion(),
                   total.getValue(),
@@ -98,26 +98,41 @@ public class Trajectories {
     return trajectories;
   }
 
-  /** The cohort mean for the wave and instrument version of {@code r}. */
+  /**
+   * The class mean for the wave and instrument of {@code r}, as published once the wave closed
+   * ({@link org.rapport.lti.analytics.WavePublication}): never a live figure, so two looks before
+   * and after a classmate answers show the same number and cannot reveal that classmate's score.
+   */
   Trajectory.CohortMean cohortMean(AssessmentResponse r, SmallCellSuppression suppression) {
-    Object[] row =
-        em.createQuery(
-                "select count(s), avg(s.value) from ResponseScore s, AssessmentResponse r"
-                    + " where s.responseId = r.id and s.scoredWithVersion = r.scoreVersion"
-                    + " and r.waveId = :w and r.instrumentId = :i and r.scoreVersion = :v"
-                    + " and r.status <> :draft",
-                Object[].class)
-            .setParameter("w", r.getWaveId())
-            .setParameter("i", r.getInstrumentId())
-            .setParameter("v", r.getScoreVersion())
-            .setParameter("draft", ResponseStatus.DRAFT)
-            .getSingleResult();
-    long n = ((Number) row[0]).longValue();
-    if (suppression.suppresses((int) Math.min(n, Integer.MAX_VALUE)) || row[1] == null) {
-      return new Trajectory.CohortMean(Optional.empty(), 0, suppression.minimumGroupSize());
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT a.mean_value, a.n, p.published_at, p.note FROM wave w JOIN published_wave"
+                    + " p ON p.cohort_id = w.cohort_id AND p.stage = w.stage"
+                    + " AND p.superseded_at IS NULL JOIN published_aggregate a"
+                    + " ON a.published_wave_id = p.id AND a.measure = 'total'"
+                    + " WHERE w.id = ? AND p.instrument_id = ? AND a.suppressed = FALSE")
+            .setParameter(1, r.getWaveId())
+            .setParameter(2, r.getInstrumentId())
+            .getResultList();
+    if (rows.isEmpty() || rows.get(0)[0] == null) {
+      return new Trajectory.CohortMean(
+          Optional.empty(), 0, suppression.minimumGroupSize(), null, null);
     }
-    BigDecimal mean = new BigDecimal(row[1].toString()).setScale(1, RoundingMode.HALF_UP);
-    return new Trajectory.CohortMean(Optional.of(mean), n, suppression.minimumGroupSize());
+    Object[] row = rows.get(0);
+    BigDecimal mean = new BigDecimal(row[0].toString()).setScale(1, RoundingMode.HALF_UP);
+    java.time.Instant published =
+        row[2] instanceof java.sql.Timestamp t
+            ? t.toInstant()
+            : row[2] instanceof java.time.OffsetDateTime o
+                ? o.toInstant()
+                : java.time.Instant.parse(row[2].toString());
+    return new Trajectory.CohortMean(
+        Optional.of(mean),
+        ((Number) row[1]).longValue(),
+        suppression.minimumGroupSize(),
+        Days.of(published.atZone(java.time.ZoneOffset.UTC).toLocalDate()),
+        row[3] == null ? null : row[3].toString());
   }
 
   private static int indexOf(Instrument instrument, String subscale) {

@@ -38,7 +38,12 @@ public record Trajectory(Instrument instrument, List<Point> points) {
    * @param mean empty when suppressed
    * @param respondents how many answered (reported only when shown)
    */
-  public record CohortMean(Optional<BigDecimal> mean, long respondents, int minimumGroupSize) {
+  public record CohortMean(
+      Optional<BigDecimal> mean,
+      long respondents,
+      int minimumGroupSize,
+      String publishedOn,
+      String note) {
     public boolean shown() {
       return mean.isPresent();
     }

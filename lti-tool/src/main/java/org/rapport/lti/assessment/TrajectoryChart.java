@@ -8,13 +8,29 @@ import java.util.Locale;
 import org.rapport.curriculum.instruments.ScoreRange;
 
 /**
- * Draws a trajectory as an inline SVG line chart on the server: the student's total at each wave
- * (solid line, round markers) and, where shown, the cohort mean (dashed line, square markers),
- * against the instrument's full score range. The SVG has a title and a description that reads the
- * figures out, and every marker has its own title; the page puts the same figures in a table next
- * to it.
+ * The geometry of a trajectory's line chart; template {@code trajectory-chart} draws it as inline
+ * SVG and escapes every text. It shows the student's total at each wave (solid line, round markers)
+ * and, where shown, the cohort mean (dashed line, square markers), against the instrument's full
+ * score range. The SVG has a title and a description that reads the figures out, and every marker
+ * has its own title; the page puts the same figures in a table next to it.
+ *
+ * @param id unique within the page, used for the title and description ids
+ * @param grid the minimum, the quarters and the maximum of the score range
+ * @param cohortLine the cohort means' polyline; {@code null} with fewer than two means
+ * @param ownLine the student's polyline; {@code null} with fewer than two waves
  */
-public final class TrajectoryChart {
+public record TrajectoryChart(
+    String id,
+    String title,
+    String desc,
+    int width,
+    int height,
+    List<GridLine> grid,
+    List<StageLabel> stages,
+    String cohortLine,
+    String ownLine,
+    List<Marker> markers,
+    Legend legend) {
   static final int WIDTH = 640;
   static final int HEIGHT = 300;
   private static final int LEFT = 56;
@@ -22,12 +38,54 @@ public final class TrajectoryChart {
   private static final int TOP = 20;
   private static final int BOTTOM = 64;
 
-  private TrajectoryChart() {}
+  /** A grid line at {@code y} with its score {@code label} left of the plot. */
+  public record GridLine(int x1, int x2, String y, int labelX, String labelY, long label) {}
+
+  /** A stage's short name under the plot. */
+  public record StageLabel(String x, int y, String label) {}
+
+  /**
+   * One wave: the student's total and, when shown, the cohort mean.
+   *
+   * @param cohort {@code null} when the cohort mean is not shown
+   */
+  public record Marker(
+      CohortMarker cohort, String cx, String cy, String title, String valueY, String value) {}
+
+  /** The cohort mean's square, {@code x}/{@code y} its top left corner. */
+  public record CohortMarker(String x, String y, String title) {}
+
+  /**
+   * The legend under the plot.
+   *
+   * @param cohort whether the cohort average has an entry (only when some mean is shown)
+   */
+  public record Legend(int y, int textY, int left, boolean cohort) {
+    public int ownEnd() {
+      return left + 24;
+    }
+
+    public int ownText() {
+      return left + 30;
+    }
+
+    public int cohortStart() {
+      return left + 140;
+    }
+
+    public int cohortEnd() {
+      return left + 164;
+    }
+
+    public int cohortText() {
+      return left + 170;
+    }
+  }
 
   /**
    * @param id unique within the page, used for the title and description ids
    */
-  public static String svg(Trajectory trajectory, String id) {
+  public static TrajectoryChart of(Trajectory trajectory, String id) {
     ScoreRange range = trajectory.instrument().scoreRange();
     List<Trajectory.Point> points = trajectory.points();
     String title =
@@ -48,145 +106,55 @@ public final class TrajectoryChart {
         .append(range.max())
         .append('.');
 
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectory-chart\" role=\"img\"")
-        .append(" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(HEIGHT)
-        .append("\" aria-labelledby=\"")
-        .append(id)
-        .append("-title ")
-        .append(id)
-        .append("-desc\">");
-    svg.append("<title id=\"")
-        .append(id)
-        .append("-title\">")
-        .append(escape(title))
-        .append("</title>");
-    svg.append("<desc id=\"")
-        .append(id)
-        .append("-desc\">")
-        .append(escape(desc.toString()))
-        .append("</desc>");
-
     double plotWidth = WIDTH - LEFT - RIGHT;
     double plotHeight = HEIGHT - TOP - BOTTOM;
-    // Horizontal grid lines with their score labels: the minimum, quarters and the maximum.
+    List<GridLine> grid = new ArrayList<>();
     for (int i = 0; i <= 4; i++) {
       double value = range.min() + (range.max() - range.min()) * i / 4.0;
       double y = y(value, range, plotHeight);
-      svg.append("<line class=\"grid\" x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(WIDTH - RIGHT)
-          .append("\" y1=\"")
-          .append(fmt(y))
-          .append("\" y2=\"")
-          .append(fmt(y))
-          .append("\"/>");
-      svg.append("<text class=\"axis\" x=\"")
-          .append(LEFT - 8)
-          .append("\" y=\"")
-          .append(fmt(y + 4))
-          .append("\" text-anchor=\"end\">")
-          .append(Math.round(value))
-          .append("</text>");
+      grid.add(new GridLine(LEFT, WIDTH - RIGHT, fmt(y), LEFT - 8, fmt(y + 4), Math.round(value)));
     }
+    List<StageLabel> stages = new ArrayList<>();
+    List<Marker> markers = new ArrayList<>();
     List<double[]> own = new ArrayList<>();
     List<double[]> cohort = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       Trajectory.Point p = points.get(i);
       double x =
           points.size() == 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (points.size() - 1);
-      own.add(new double[] {x, y(p.total().doubleValue(), range, plotHeight)});
+      double y = y(p.total().doubleValue(), range, plotHeight);
+      own.add(new double[] {x, y});
+      CohortMarker mean = null;
       if (p.cohortMean().shown()) {
-        cohort.add(
-            new double[] {x, y(p.cohortMean().mean().get().doubleValue(), range, plotHeight)});
+        BigDecimal m = p.cohortMean().mean().get();
+        double my = y(m.doubleValue(), range, plotHeight);
+        cohort.add(new double[] {x, my});
+        mean =
+            new CohortMarker(
+                fmt(x - 4), fmt(my - 4), p.stage().label() + ": cohort average " + plain(m));
       }
-      svg.append("<text class=\"axis\" x=\"")
-          .append(fmt(x))
-          .append("\" y=\"")
-          .append(HEIGHT - BOTTOM + 20)
-          .append("\" text-anchor=\"middle\">")
-          .append(escape(p.stage().shortLabel()))
-          .append("</text>");
+      stages.add(new StageLabel(fmt(x), HEIGHT - BOTTOM + 20, p.stage().shortLabel()));
+      markers.add(
+          new Marker(
+              mean,
+              fmt(x),
+              fmt(y),
+              p.stage().label() + ": your total " + plain(p.total()),
+              fmt(y - 10),
+              plain(p.total())));
     }
-    if (cohort.size() > 1) {
-      svg.append("<polyline class=\"cohort-line\" fill=\"none\" points=\"")
-          .append(polyline(cohort))
-          .append("\"/>");
-    }
-    if (own.size() > 1) {
-      svg.append("<polyline class=\"own-line\" fill=\"none\" points=\"")
-          .append(polyline(own))
-          .append("\"/>");
-    }
-    int c = 0;
-    for (int i = 0; i < points.size(); i++) {
-      Trajectory.Point p = points.get(i);
-      double[] xy = own.get(i);
-      if (p.cohortMean().shown()) {
-        double[] m = cohort.get(c++);
-        svg.append("<rect class=\"cohort-point\" x=\"")
-            .append(fmt(m[0] - 4))
-            .append("\" y=\"")
-            .append(fmt(m[1] - 4))
-            .append("\" width=\"8\" height=\"8\"><title>")
-            .append(
-                escape(
-                    p.stage().label() + ": cohort average " + plain(p.cohortMean().mean().get())))
-            .append("</title></rect>");
-      }
-      svg.append("<circle class=\"own-point\" cx=\"")
-          .append(fmt(xy[0]))
-          .append("\" cy=\"")
-          .append(fmt(xy[1]))
-          .append("\" r=\"5\"><title>")
-          .append(escape(p.stage().label() + ": your total " + plain(p.total())))
-          .append("</title></circle>");
-      svg.append("<text class=\"value\" x=\"")
-          .append(fmt(xy[0]))
-          .append("\" y=\"")
-          .append(fmt(xy[1] - 10))
-          .append("\" text-anchor=\"middle\">")
-          .append(plain(p.total()))
-          .append("</text>");
-    }
-    // Legend.
-    int ly = HEIGHT - 16;
-    svg.append("<line class=\"own-line\" x1=\"")
-        .append(LEFT)
-        .append("\" x2=\"")
-        .append(LEFT + 24)
-        .append("\" y1=\"")
-        .append(ly)
-        .append("\" y2=\"")
-        .append(ly)
-        .append("\"/>");
-    svg.append("<text class=\"legend\" x=\"")
-        .append(LEFT + 30)
-        .append("\" y=\"")
-        .append(ly + 4)
-        .append("\">Your total</text>");
-    if (!cohort.isEmpty()) {
-      svg.append("<line class=\"cohort-line\" x1=\"")
-          .append(LEFT + 140)
-          .append("\" x2=\"")
-          .append(LEFT + 164)
-          .append("\" y1=\"")
-          .append(ly)
-          .append("\" y2=\"")
-          .append(ly)
-          .append("\"/>");
-      svg.append("<text class=\"legend\" x=\"")
-          .append(LEFT + 170)
-          .append("\" y=\"")
-          .append(ly + 4)
-          .append("\">Cohort average</text>");
-    }
-    svg.append("</svg>");
-    return svg.toString();
+    return new TrajectoryChart(
+        id,
+        title,
+        desc.toString(),
+        WIDTH,
+        HEIGHT,
+        grid,
+        stages,
+        cohort.size() > 1 ? polyline(cohort) : null,
+        own.size() > 1 ? polyline(own) : null,
+        markers,
+        new Legend(HEIGHT - 16, HEIGHT - 12, LEFT, !cohort.isEmpty()));
   }
 
   private static double y(double value, ScoreRange range, double plotHeight) {
@@ -216,12 +184,5 @@ public final class TrajectoryChart {
       return stripped.toPlainString();
     }
     return value.setScale(1, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -1,12 +1,13 @@
 package org.rapport.lti.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AuditLog {
+  @Inject Clock clock;
+
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
@@ -51,13 +54,7 @@ public class AuditLog {
       String detail) {
     em.persist(
         new AuditEntry(
-            OffsetDateTime.now(ZoneOffset.UTC),
-            kind,
-            actor,
-            action,
-            registrationId,
-            studentId,
-            detail));
+            OffsetDateTime.now(clock), kind, actor, action, registrationId, studentId, detail));
   }
 
   /** The newest entries first, optionally only those about one student or one tenant. */

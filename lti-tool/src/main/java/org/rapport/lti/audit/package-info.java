@@ -1,6 +1,6 @@
 /**
  * The audit log: every access to student-level data (a student's export of their own data, an
- * administrator's export or deletion, linking and cohort corrections) is written here, and
- * administrators can read it back.
+ * administrator's export or deletion, linking and cohort corrections) and every administrative
+ * change is written here; administrators read it back through the admin API.
  */
 package org.rapport.lti.audit;

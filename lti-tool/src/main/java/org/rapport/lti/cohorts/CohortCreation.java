@@ -5,34 +5,50 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import org.rapport.curriculum.cohorts.MatriculationYear;
 import org.rapport.curriculum.cohorts.ScheduleTemplate;
 import org.rapport.curriculum.cohorts.ScheduledStage;
 
 /**
- * Creates a cohort with the waves of its tenant's schedule template, in a transaction of its own:
- * when two first students of a class arrive at once, one creation wins and the other finds it.
+ * Creates a cohort with the waves of its tenant's schedule template, in the caller's transaction:
+ * when two first students of a class arrive at once, one creation inserts the cohort and its waves
+ * and the other finds that cohort.
  */
 @ApplicationScoped
 public class CohortCreation {
+  @Inject Clock clock;
+
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
   @Inject Schedules schedules;
+  @Inject org.rapport.lti.persistence.InsertIfAbsent inserts;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public long create(long registrationId, MatriculationYear year, String label) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+  /** The new cohort's id; empty when the tenant already has a cohort of that year. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Long> create(long registrationId, MatriculationYear year, String label) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+    row.put("registration_id", registrationId);
+    row.put("matriculation_year", year.value());
+    row.put("label", label == null || label.isBlank() ? year.cohortLabel() : label);
+    row.put("created_at", now);
+    if (!inserts.insert(
+        "cohort", row, List.of("registration_id", "matriculation_year"), registrationId)) {
+      return Optional.empty();
+    }
     Cohort cohort =
-        new Cohort(
-            registrationId,
-            year,
-            label == null || label.isBlank() ? year.cohortLabel() : label,
-            now);
-    em.persist(cohort);
-    em.flush();
+        em.createQuery(
+                "select c from Cohort c where c.registrationId = :r and c.matriculationYear = :y",
+                Cohort.class)
+            .setParameter("r", registrationId)
+            .setParameter("y", year.value())
+            .getSingleResult();
     ScheduleTemplate template = schedules.forTenant(registrationId).template();
     for (ScheduledStage stage : template.stages()) {
       em.persist(
@@ -45,6 +61,6 @@ public class CohortCreation {
               now));
     }
     em.flush();
-    return cohort.getId();
+    return Optional.of(cohort.getId());
   }
 }

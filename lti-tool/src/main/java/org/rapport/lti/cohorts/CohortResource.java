@@ -1,5 +1,6 @@
 package org.rapport.lti.cohorts;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,16 +19,16 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.curriculum.cohorts.MatriculationYear;
-import org.rapport.lti.admin.AdminOnly;
-import org.rapport.lti.admin.ConflictException;
-import org.rapport.lti.admin.InvalidRequestException;
-import org.rapport.lti.admin.MissingException;
-import org.rapport.lti.admin.RegistrationRepository;
+import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.security.Roles;
 import org.rapport.lti.settings.RapportSettings;
+import org.rapport.lti.web.ConflictException;
+import org.rapport.lti.web.InvalidRequestException;
+import org.rapport.lti.web.MissingException;
 
 /** Cohorts of a tenant and their waves. Administrators only. */
 @Path("api/admin/cohorts")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cohorts and waves", description = "Cohorts, waves and schedule templates")
@@ -35,6 +36,7 @@ public class CohortResource {
   @Inject Cohorts cohorts;
   @Inject WaveEditing editing;
   @Inject WaveUsage usage;
+  @Inject Waves waves;
   @Inject RegistrationRepository registrations;
   @Inject RapportSettings settings;
 
@@ -110,7 +112,9 @@ public class CohortResource {
   public Response addWave(@PathParam("id") long id, WaveRequestView request) {
     Wave wave = editing.add(id, request);
     return Response.created(URI.create("api/admin/waves/" + wave.getId()))
-        .entity(WaveView.of(wave, cohort(id), usage.counts(wave.getId()), settings.today()))
+        .entity(
+            WaveView.of(
+                wave, waves.stage(wave), cohort(id), usage.counts(wave.getId()), settings.today()))
         .build();
   }
 
@@ -129,7 +133,7 @@ public class CohortResource {
         c.getLabel(),
         cohorts.students(c.getId()),
         cohorts.waves(c.getId()).stream()
-            .map(w -> WaveView.of(w, c, usage.counts(w.getId()), today))
+            .map(w -> WaveView.of(w, waves.stage(w), c, usage.counts(w.getId()), today))
             .toList());
   }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.rapport.curriculum.cohorts.MatriculationYear;
@@ -18,6 +17,7 @@ public class Cohorts {
   EntityManager em;
 
   @Inject CohortCreation creation;
+  @Inject Waves waves;
 
   public Optional<Cohort> find(long id) {
     return Optional.ofNullable(em.find(Cohort.class, id));
@@ -47,12 +47,9 @@ public class Cohorts {
     if (existing.isPresent()) {
       return existing.get();
     }
-    try {
-      return em.find(Cohort.class, creation.create(registrationId, year, null));
-    } catch (RuntimeException raced) {
-      // Another request created it first (unique registration and year); use that one.
-      return find(registrationId, year).orElseThrow(() -> raced);
-    }
+    // When another request created it at the same moment, creation does nothing and we read it.
+    creation.create(registrationId, year, null);
+    return find(registrationId, year).orElseThrow();
   }
 
   /** Creates a cohort; empty when the tenant already has one for that year. */
@@ -60,25 +57,12 @@ public class Cohorts {
     if (find(registrationId, year).isPresent()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(em.find(Cohort.class, creation.create(registrationId, year, label)));
-    } catch (RuntimeException raced) {
-      if (find(registrationId, year).isPresent()) {
-        return Optional.empty();
-      }
-      throw raced;
-    }
+    return creation.create(registrationId, year, label).map(id -> em.find(Cohort.class, id));
   }
 
   /** The cohort's waves in training order. */
   public List<Wave> waves(long cohortId) {
-    return em
-        .createQuery("select w from Wave w where w.cohortId = :c", Wave.class)
-        .setParameter("c", cohortId)
-        .getResultList()
-        .stream()
-        .sorted(Comparator.comparing(Wave::getStage))
-        .toList();
+    return waves.all(cohortId);
   }
 
   public long students(long cohortId) {

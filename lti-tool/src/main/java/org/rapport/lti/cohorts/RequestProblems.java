@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentId;
 import org.rapport.curriculum.instruments.InstrumentRef;
-import org.rapport.lti.admin.ConflictException;
-import org.rapport.lti.admin.InvalidRequestException;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.web.ConflictException;
+import org.rapport.lti.web.InvalidRequestException;
 
 /**
  * Collects every problem of an admin request before answering. An instrument that exists but cannot
@@ -30,6 +30,11 @@ public final class RequestProblems {
 
   public void conflict(String problem) {
     problems.add(problem);
+  }
+
+  /** How many problems were found so far. */
+  public int size() {
+    return problems.size();
   }
 
   public boolean isEmpty() {

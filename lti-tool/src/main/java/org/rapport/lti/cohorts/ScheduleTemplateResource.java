@@ -1,5 +1,6 @@
 package org.rapport.lti.cohorts;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,18 +22,18 @@ import org.rapport.curriculum.cohorts.ScheduleTemplate;
 import org.rapport.curriculum.cohorts.ScheduledStage;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.InstrumentRef;
-import org.rapport.lti.admin.AdminOnly;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.admin.InvalidRequestException;
-import org.rapport.lti.admin.MissingException;
-import org.rapport.lti.admin.RegistrationRepository;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.security.Roles;
+import org.rapport.lti.web.InvalidRequestException;
+import org.rapport.lti.web.MissingException;
 
 /**
  * A tenant's schedule template, which creates the waves of every new cohort. Administrators only.
  */
 @Path("api/admin/registrations/{registrationId: [0-9]+}/schedule-template")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cohorts and waves", description = "Cohorts, waves and schedule templates")
@@ -52,8 +53,10 @@ public class ScheduleTemplateResource {
   @PUT
   @Operation(
       summary =
-          "Replace the tenant's schedule template; applies to cohorts created afterwards."
-              + " anchor is the matriculation day as MM-DD")
+          "Replace the tenant's schedule template, which also names the institution's programme:"
+              + " its stages in training order (any codes, names and number; Rapport's standard"
+              + " stages need no names). Applies to cohorts created afterwards. anchor is the"
+              + " matriculation day as MM-DD")
   public ScheduleTemplateView put(
       @PathParam("registrationId") long registrationId, ScheduleTemplateView proposed) {
     requireRegistration(registrations, registrationId);
@@ -88,10 +91,7 @@ public class ScheduleTemplateResource {
         problems.add(field + ": give the stage as an object.");
         continue;
       }
-      Optional<TrainingStage> stage = TrainingStage.parse(s.stage());
-      if (stage.isEmpty()) {
-        problems.add(field + ".stage: " + TrainingStage.unknown(s.stage()) + ".");
-      }
+      Optional<TrainingStage> stage = StageDefinition.read(problems, field, s);
       Optional<Integer> offset =
           problems.between(
               field + ".offsetMonths",

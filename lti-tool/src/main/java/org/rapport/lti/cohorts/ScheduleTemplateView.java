@@ -13,12 +13,17 @@ public record ScheduleTemplateView(
     List<StageView> stages) {
 
   /**
-   * One stage line: the wave opens {@code offsetMonths} after the anchor day, for {@code
+   * One stage line, in training order: the stage's code, the names people read (a standard stage's
+   * names when left out), the phase of training that follows its wave ({@code pre-clinical}, {@code
+   * clerkship}, {@code final-year} or {@code residency}: it chooses the modules that suit the
+   * cohort), and its wave, which opens {@code offsetMonths} after the anchor day, for {@code
    * windowDays}.
    */
   public record StageView(
       String stage,
       String stageLabel,
+      String stageShortLabel,
+      String phase,
       Integer offsetMonths,
       Integer windowDays,
       String instrument,
@@ -36,8 +41,10 @@ public record ScheduleTemplateView(
             .map(
                 st ->
                     new StageView(
-                        st.stage().name(),
+                        st.stage().code(),
                         st.stage().label(),
+                        st.stage().shortLabel(),
+                        st.stage().phaseAfter().yamlName(),
                         st.offsetMonths(),
                         st.windowDays(),
                         st.instrument().id().value(),

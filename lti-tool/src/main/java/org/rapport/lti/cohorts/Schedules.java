@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Optional;
+import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.cohorts.ScheduleTemplate;
 import org.rapport.curriculum.cohorts.ScheduledStage;
 import org.rapport.lti.instruments.Instruments;
@@ -20,6 +22,8 @@ import org.rapport.lti.instruments.Instruments;
 @ApplicationScoped
 @Transactional
 public class Schedules {
+  @Inject Clock clock;
+
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
@@ -43,6 +47,7 @@ public class Schedules {
                             .setParameter("t", r.getId())
                             .getResultList()
                             .stream()
+                            .sorted(Comparator.comparingInt(ScheduleStageRecord::stageOrder))
                             .map(ScheduleStageRecord::toStage)
                             .toList()),
                     true,
@@ -54,9 +59,14 @@ public class Schedules {
                     ScheduleTemplate.standard(instruments.defaultInstrument()), false, null, null));
   }
 
+  /** The tenant's stages in training order: those its template names. */
+  public Programme programme(long registrationId) {
+    return forTenant(registrationId).template().programme();
+  }
+
   /** Replaces the tenant's template; the caller has validated it. */
   public TenantSchedule replace(long registrationId, ScheduleTemplate template, String by) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.now(clock);
     ScheduleTemplateRecord record =
         stored(registrationId)
             .orElseGet(

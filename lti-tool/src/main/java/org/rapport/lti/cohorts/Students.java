@@ -7,8 +7,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class Students {
+  @Inject Clock clock;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -63,11 +64,8 @@ public class Students {
     if (existing.isPresent()) {
       return existing.get();
     }
-    try {
-      return em.find(Student.class, creation.create(registrationId, newPseudonym(), subject));
-    } catch (RuntimeException raced) {
-      return bySubject(registrationId, subject).orElseThrow(() -> raced);
-    }
+    // A concurrent first request may create it at the same moment: both read the one row.
+    return em.find(Student.class, creation.create(registrationId, newPseudonym(), subject));
   }
 
   /** A pseudonymous student known only from an import; created when not known yet. */
@@ -76,11 +74,7 @@ public class Students {
     if (existing.isPresent()) {
       return existing.get();
     }
-    try {
-      return em.find(Student.class, creation.create(registrationId, pseudonym, null));
-    } catch (RuntimeException raced) {
-      return byPseudonym(registrationId, pseudonym).orElseThrow(() -> raced);
-    }
+    return em.find(Student.class, creation.create(registrationId, pseudonym, null));
   }
 
   /**
@@ -106,7 +100,7 @@ public class Students {
             source,
             by,
             reason,
-            OffsetDateTime.now(ZoneOffset.UTC)));
+            OffsetDateTime.now(clock)));
     managed.placeIn(cohort.getId(), source);
     em.flush();
     return true;

@@ -16,8 +16,9 @@ import org.rapport.curriculum.cohorts.WaveWindow;
 import org.rapport.curriculum.instruments.InstrumentRef;
 
 /**
- * One administration of the self-assessment to a cohort at one training stage: its window (both
- * days included; none for waves taken over from an import) and the instrument version it uses.
+ * One administration of the self-assessment to a cohort at one training stage of its tenant's
+ * programme: its window (both days included; none for waves taken over from an import) and the
+ * instrument version it uses.
  */
 @Entity
 @Table(name = "wave")
@@ -29,9 +30,8 @@ public class Wave {
   @Column(name = "cohort_id", nullable = false)
   private Long cohortId;
 
-  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  private TrainingStage stage;
+  private String stage;
 
   @Column(name = "opens_on")
   private LocalDate opensOn;
@@ -65,7 +65,7 @@ public class Wave {
       WaveOrigin origin,
       OffsetDateTime now) {
     this.cohortId = cohortId;
-    this.stage = stage;
+    this.stage = stage.code();
     this.opensOn = window == null ? null : window.opens();
     this.closesOn = window == null ? null : window.closes();
     this.instrumentId = instrument.id().value();
@@ -83,7 +83,10 @@ public class Wave {
     return cohortId;
   }
 
-  public TrainingStage getStage() {
+  /**
+   * The stage's code; {@link Waves#stage(Wave)} gives the stage as the tenant's programme names it.
+   */
+  public String getStageCode() {
     return stage;
   }
 

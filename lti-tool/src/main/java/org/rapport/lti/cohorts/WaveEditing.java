@@ -6,13 +6,14 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.cohorts.WaveWindow;
 import org.rapport.curriculum.instruments.InstrumentRef;
-import org.rapport.lti.admin.ConflictException;
-import org.rapport.lti.admin.InvalidRequestException;
-import org.rapport.lti.admin.MissingException;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.web.ConflictException;
+import org.rapport.lti.web.InvalidRequestException;
+import org.rapport.lti.web.MissingException;
 
 /**
  * Adds and changes waves for the admin API and pages alike: checks every field, refuses an
@@ -38,9 +39,10 @@ public class WaveEditing {
       throw new InvalidRequestException(List.of("Send the wave as a JSON object."));
     }
     RequestProblems problems = new RequestProblems();
-    Optional<TrainingStage> stage = TrainingStage.parse(request.stage());
+    Programme programme = waves.programmeOf(cohortId);
+    Optional<TrainingStage> stage = programme.parse(request.stage());
     if (stage.isEmpty()) {
-      problems.add("stage: " + TrainingStage.unknown(request.stage()) + ".");
+      problems.add("stage: " + programme.unknown(request.stage()) + ".");
     } else if (waves.find(cohortId, stage.get()).isPresent()) {
       problems.add(
           "stage: this cohort already has a wave for "
@@ -66,9 +68,9 @@ public class WaveEditing {
     RequestProblems problems = new RequestProblems();
     if (request.stage() != null
         && !request.stage().isBlank()
-        && TrainingStage.parse(request.stage()).filter(s -> s == wave.getStage()).isEmpty()) {
+        && !TrainingStage.code(request.stage()).orElse("").equals(wave.getStageCode())) {
       problems.add(
-          "stage: a wave's stage cannot change; this wave is for " + wave.getStage().name() + ".");
+          "stage: a wave's stage cannot change; this wave is for " + wave.getStageCode() + ".");
     }
     Optional<WaveWindow> window = window(problems, request);
     String instrumentId =

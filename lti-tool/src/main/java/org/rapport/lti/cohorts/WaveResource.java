@@ -1,5 +1,6 @@
 package org.rapport.lti.cohorts;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,13 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
-import org.rapport.lti.admin.MissingException;
+import org.rapport.lti.security.Roles;
 import org.rapport.lti.settings.RapportSettings;
+import org.rapport.lti.web.MissingException;
 
 /** One wave: read it, change its dates or instrument. Administrators only. */
 @Path("api/admin/waves/{id: [0-9]+}")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cohorts and waves", description = "Cohorts, waves and schedule templates")
@@ -32,7 +33,11 @@ public class WaveResource {
   public WaveView get(@PathParam("id") long id) {
     Wave wave = wave(id);
     return WaveView.of(
-        wave, cohorts.find(wave.getCohortId()).orElseThrow(), usage.counts(id), settings.today());
+        wave,
+        waves.stage(wave),
+        cohorts.find(wave.getCohortId()).orElseThrow(),
+        usage.counts(id),
+        settings.today());
   }
 
   @PUT
@@ -44,6 +49,7 @@ public class WaveResource {
     Wave changed = editing.change(id, request);
     return WaveView.of(
         changed,
+        waves.stage(changed),
         cohorts.find(changed.getCohortId()).orElseThrow(),
         usage.counts(id),
         settings.today());

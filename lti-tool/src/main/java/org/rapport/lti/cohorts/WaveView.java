@@ -1,6 +1,7 @@
 package org.rapport.lti.cohorts;
 
 import java.time.LocalDate;
+import org.rapport.curriculum.cohorts.TrainingStage;
 
 /** A wave as the admin API shows it: its window, instrument and how many responses it has. */
 public record WaveView(
@@ -19,13 +20,14 @@ public record WaveView(
     long submitted,
     long imported) {
 
-  public static WaveView of(Wave w, Cohort cohort, WaveUsage.Counts counts, LocalDate today) {
+  public static WaveView of(
+      Wave w, TrainingStage stage, Cohort cohort, WaveUsage.Counts counts, LocalDate today) {
     return new WaveView(
         w.getId(),
         w.getCohortId(),
         cohort.getMatriculationYear(),
-        w.getStage().name(),
-        w.getStage().label(),
+        stage.code(),
+        stage.label(),
         w.window().map(x -> x.opens().toString()).orElse(null),
         w.window().map(x -> x.closes().toString()).orElse(null),
         w.instrument().id().value(),

@@ -1,15 +1,17 @@
 package org.rapport.lti.cohorts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.cohorts.WaveWindow;
 import org.rapport.curriculum.instruments.InstrumentRef;
@@ -18,8 +20,23 @@ import org.rapport.curriculum.instruments.InstrumentRef;
 @ApplicationScoped
 @Transactional
 public class Waves {
+  @Inject Clock clock;
+
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
+
+  @Inject Schedules schedules;
+
+  /** The stages of the tenant the cohort belongs to. */
+  public Programme programmeOf(long cohortId) {
+    Cohort cohort = em.find(Cohort.class, cohortId);
+    return cohort == null ? Programme.standard() : schedules.programme(cohort.getRegistrationId());
+  }
+
+  /** The wave's stage as its tenant's programme names and orders it. */
+  public TrainingStage stage(Wave wave) {
+    return programmeOf(wave.getCohortId()).stage(wave.getStageCode());
+  }
 
   public Optional<Wave> find(long id) {
     return Optional.ofNullable(em.find(Wave.class, id));
@@ -28,7 +45,7 @@ public class Waves {
   public Optional<Wave> find(long cohortId, TrainingStage stage) {
     return em.createQuery("select w from Wave w where w.cohortId = :c and w.stage = :s", Wave.class)
         .setParameter("c", cohortId)
-        .setParameter("s", stage)
+        .setParameter("s", stage.code())
         .getResultStream()
         .findFirst();
   }
@@ -47,13 +64,15 @@ public class Waves {
         .min(Comparator.comparing((Wave w) -> w.window().orElseThrow().opens()));
   }
 
+  /** The cohort's waves in the training order of its tenant's programme. */
   public List<Wave> all(long cohortId) {
+    Programme programme = programmeOf(cohortId);
     return em
         .createQuery("select w from Wave w where w.cohortId = :c", Wave.class)
         .setParameter("c", cohortId)
         .getResultList()
         .stream()
-        .sorted(Comparator.comparing(Wave::getStage))
+        .sorted(Comparator.comparing((Wave w) -> programme.stage(w.getStageCode())))
         .toList();
   }
 
@@ -63,8 +82,7 @@ public class Waves {
       WaveWindow window,
       InstrumentRef instrument,
       WaveOrigin origin) {
-    Wave wave =
-        new Wave(cohortId, stage, window, instrument, origin, OffsetDateTime.now(ZoneOffset.UTC));
+    Wave wave = new Wave(cohortId, stage, window, instrument, origin, OffsetDateTime.now(clock));
     em.persist(wave);
     em.flush();
     return wave;
@@ -72,7 +90,7 @@ public class Waves {
 
   public Wave change(Wave wave, WaveWindow window, InstrumentRef instrument) {
     Wave managed = em.merge(wave);
-    managed.change(window, instrument, OffsetDateTime.now(ZoneOffset.UTC));
+    managed.change(window, instrument, OffsetDateTime.now(clock));
     em.flush();
     return managed;
   }

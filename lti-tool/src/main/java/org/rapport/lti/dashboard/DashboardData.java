@@ -19,6 +19,7 @@ import org.rapport.lti.alerts.LastEvaluation;
 import org.rapport.lti.alerts.RuleSettings;
 import org.rapport.lti.analytics.CohortInfo;
 import org.rapport.lti.analytics.ObservationQuery;
+import org.rapport.lti.analytics.PublishedFigures;
 import org.rapport.lti.analytics.StoredSummaries;
 import org.rapport.lti.analytics.TenantObservations;
 
@@ -30,6 +31,10 @@ import org.rapport.lti.analytics.TenantObservations;
  * through the summaries stored at the tenant's last evaluation ({@link StoredSummaries}), so its
  * cost does not grow with the number of earlier cohorts; before the first evaluation it reads the
  * earlier cohorts' scores instead. The export analyses every cohort from their scores.
+ *
+ * <p>Only published responses are read ({@link ObservationQuery}: closed waves, up to each wave's
+ * published version), and each wave's summaries are replaced by its published figures ({@link
+ * PublishedFigures}), so a page shows what was published and nothing finer.
  *
  * <p>Plain JDBC on the caller's connection: used by {@link DashboardResource} and the benchmark.
  */
@@ -51,7 +56,8 @@ final class DashboardData {
       CohortReport report,
       RuleSettings settings,
       AlertRule rule,
-      Instant earlierAsOf) {}
+      Instant earlierAsOf,
+      PublishedFigures published) {}
 
   /**
    * @param cohortId the cohort asked for; without one, the most recent cohort with results
@@ -69,7 +75,8 @@ final class DashboardData {
     RuleSettings settings = AlertRules.load(c, registrationId);
     AlertRule rule = settings.effectiveRule(installationMinimumGroupSize);
     if (cohorts.isEmpty()) {
-      return new Analysis(cohorts, null, null, List.of(), null, null, settings, rule, null);
+      return new Analysis(
+          cohorts, null, null, List.of(), null, null, settings, rule, null, noneYet());
     }
     CohortInfo focus = null;
     if (!everyCohort) {
@@ -90,7 +97,7 @@ final class DashboardData {
         named.put(ci.id(), ci);
       }
       named.putAll(own.cohorts());
-      observations = new TenantObservations(registrationId, named, own.datasets());
+      observations = new TenantObservations(registrationId, named, own.datasets(), own.programme());
     } else {
       int latest = everyCohort ? Integer.MAX_VALUE : focus.matriculationYear();
       observations = ObservationQuery.load(c, registrationId, latest);
@@ -101,6 +108,7 @@ final class DashboardData {
             ? instrument
             : instruments.isEmpty() ? null : instruments.get(0);
     CohortReport report = null;
+    PublishedFigures published = noneYet();
     if (chosen != null) {
       List<ReferenceSummary> earlier =
           last.isPresent()
@@ -114,6 +122,8 @@ final class DashboardData {
       report =
           CohortStatistics.analyse(
               observations.datasets().get(chosen), rule.analysisSettings(), earlier);
+      published = PublishedFigures.load(c, registrationId, chosen, everyCohort ? null : focus.id());
+      report = published.apply(report);
     }
     if (focus != null) {
       focus = observations.cohorts().getOrDefault(focus.id(), focus);
@@ -127,11 +137,16 @@ final class DashboardData {
         report,
         settings,
         rule,
-        last.map(LastEvaluation::evaluatedAt).orElse(null));
+        last.map(LastEvaluation::evaluatedAt).orElse(null),
+        published);
+  }
+
+  private static PublishedFigures noneYet() {
+    return new PublishedFigures(Map.of());
   }
 
   /** The tenant's cohorts, most recent first. */
-  private static List<CohortInfo> cohorts(Connection c, long registrationId) throws SQLException {
+  static List<CohortInfo> cohorts(Connection c, long registrationId) throws SQLException {
     List<CohortInfo> cohorts = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(

@@ -1,16 +1,40 @@
 package org.rapport.lti.dashboard;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws a server-side SVG chart of one value per wave with its confidence interval as an error bar
- * and a note under each wave (e.g. the response rate). A wave whose figures are suppressed has no
- * point at all, only the word "hidden": nothing suppressed ever reaches the drawing. The SVG names
- * itself with {@code <title>} and {@code <desc>}, and every point carries a {@code <title>} with
- * its figures; the page shows the same figures in a table beside it.
+ * The geometry of a chart of one value per wave with its confidence interval as an error bar and a
+ * note under each wave (e.g. the response rate); template {@code trend-chart} draws it as SVG and
+ * escapes every text. A wave whose figures are suppressed has no point at all, only the word
+ * "hidden": nothing suppressed ever reaches the drawing. The SVG names itself with {@code <title>}
+ * and {@code <desc>}, and every point carries a {@code <title>} with its figures; the page shows
+ * the same figures in a table beside it.
+ *
+ * @param id unique on the page, for the title and desc ids
+ * @param grid horizontal grid lines with their value labels
+ * @param zero the line at zero, for differences; {@code null} when not drawn
+ * @param axisY the vertical middle of the plot, where the axis label sits
+ * @param path the line through consecutive shown points; {@code null} when there is none
+ * @param sd the standard deviation the vertical axis spans at least, formatted; {@code null} when
+ *     the chart has no such floor
+ * @param norm a published norm's reference line; {@code null} when there is none
  */
-public final class TrendChart {
+public record TrendChart(
+    String id,
+    String title,
+    String desc,
+    int width,
+    int height,
+    List<GridLine> grid,
+    Rule zero,
+    int axisY,
+    String yLabel,
+    String path,
+    List<Slot> slots,
+    String sd,
+    Norm norm) {
   static final int WIDTH = 560;
   static final int HEIGHT = 290;
   private static final int LEFT = 58;
@@ -33,14 +57,67 @@ public final class TrendChart {
     }
   }
 
-  private TrendChart() {}
+  /** A grid line at {@code y} and its label {@code tick} left of the plot. */
+  public record GridLine(String x1, String x2, String y, String tickX, String tickY, String tick) {}
+
+  /** A horizontal line across the plot. */
+  public record Rule(String x1, String x2, String y) {}
+
+  /** A published norm's value and what it is, e.g. "national norm at matriculation". */
+  public record Reference(double value, String label) {}
+
+  /** A reference line drawn across the plot, labelled at its right end. */
+  public record Norm(String x1, String x2, String y, String labelX, String labelY, String label) {}
+
+  /**
+   * One wave's column: its label and note under the plot, and either its mark or the word hidden.
+   *
+   * @param note {@code null} when the wave has none
+   * @param mark {@code null} when the wave is hidden
+   */
+  public record Slot(
+      String x,
+      int labelY,
+      String label,
+      String note,
+      int noteY,
+      boolean hidden,
+      String hiddenY,
+      Mark mark) {}
+
+  /** A shown value: the error bar from {@code lower} to {@code upper} with caps, and the mean. */
+  public record Mark(
+      String tooltip,
+      String x,
+      String capLeft,
+      String capRight,
+      String lower,
+      String upper,
+      String value) {}
 
   /**
    * @param id unique on the page, for the title and desc ids
    * @param zeroLine draw a line at zero (for differences)
    */
-  public static String svg(
+  public static TrendChart of(
       String id, String title, String desc, String yLabel, List<Point> points, boolean zeroLine) {
+    return of(id, title, desc, yLabel, points, zeroLine, 0, null);
+  }
+
+  /**
+   * @param minimumSpan the least range the vertical axis spans (one standard deviation of the
+   *     measure), so that a small change looks small; 0 for none
+   * @param reference a published norm to draw as a line; {@code null} for none
+   */
+  public static TrendChart of(
+      String id,
+      String title,
+      String desc,
+      String yLabel,
+      List<Point> points,
+      boolean zeroLine,
+      double minimumSpan,
+      Reference reference) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (Point p : points) {
@@ -57,6 +134,15 @@ public final class TrendChart {
       lo = 0;
       hi = 1;
     }
+    if (reference != null) {
+      lo = Math.min(lo, reference.value());
+      hi = Math.max(hi, reference.value());
+    }
+    if (hi - lo < minimumSpan) {
+      double middle = (lo + hi) / 2;
+      lo = middle - minimumSpan / 2;
+      hi = middle + minimumSpan / 2;
+    }
     if (hi - lo < 1e-9) {
       lo -= 1;
       hi += 1;
@@ -65,135 +151,85 @@ public final class TrendChart {
     lo = Math.floor(lo / step) * step;
     hi = Math.ceil(hi / step) * step;
 
-    StringBuilder s = new StringBuilder();
-    s.append("<svg class=\"chart\" data-chart=\"")
-        .append(esc(id))
-        .append("\" role=\"img\" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(HEIGHT)
-        .append("\" aria-labelledby=\"")
-        .append(esc(id))
-        .append("-title ")
-        .append(esc(id))
-        .append("-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
-    s.append("<title id=\"")
-        .append(esc(id))
-        .append("-title\">")
-        .append(esc(title))
-        .append("</title>");
-    s.append("<desc id=\"").append(esc(id)).append("-desc\">").append(esc(desc)).append("</desc>");
-
     int plotBottom = HEIGHT - BOTTOM;
     int plotRight = WIDTH - RIGHT;
-    // Grid and y axis labels.
+    List<GridLine> grid = new ArrayList<>();
     for (double v = lo; v <= hi + step / 2; v += step) {
       double y = y(v, lo, hi);
-      s.append("<line class=\"grid\" x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(plotRight)
-          .append("\" y1=\"")
-          .append(f(y))
-          .append("\" y2=\"")
-          .append(f(y))
-          .append("\"/>");
-      s.append("<text class=\"tick\" x=\"")
-          .append(LEFT - 6)
-          .append("\" y=\"")
-          .append(f(y + 4))
-          .append("\" text-anchor=\"end\">")
-          .append(esc(tick(v, step)))
-          .append("</text>");
+      grid.add(
+          new GridLine(
+              String.valueOf(LEFT),
+              String.valueOf(plotRight),
+              f(y),
+              String.valueOf(LEFT - 6),
+              f(y + 4),
+              tick(v, step)));
     }
-    if (zeroLine) {
-      double y = y(0, lo, hi);
-      s.append("<line class=\"zero\" x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(plotRight)
-          .append("\" y1=\"")
-          .append(f(y))
-          .append("\" y2=\"")
-          .append(f(y))
-          .append("\"/>");
-    }
-    s.append("<text class=\"axis-label\" transform=\"translate(14 ")
-        .append((TOP + plotBottom) / 2)
-        .append(") rotate(-90)\" text-anchor=\"middle\">")
-        .append(esc(yLabel))
-        .append("</text>");
+    Norm norm =
+        reference == null
+            ? null
+            : new Norm(
+                String.valueOf(LEFT),
+                String.valueOf(plotRight),
+                f(y(reference.value(), lo, hi)),
+                String.valueOf(plotRight - 4),
+                f(y(reference.value(), lo, hi) - 5),
+                reference.label());
+    Rule zero =
+        zeroLine
+            ? new Rule(String.valueOf(LEFT), String.valueOf(plotRight), f(y(0, lo, hi)))
+            : null;
 
     int n = points.size();
     double slot = (double) (plotRight - LEFT) / Math.max(1, n);
-    // Line through consecutive shown points.
     StringBuilder path = new StringBuilder();
     boolean pen = false;
+    List<Slot> slots = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Point p = points.get(i);
+      double x = LEFT + slot * (i + 0.5);
+      Mark mark = null;
       if (p.value() == null) {
         pen = false;
-        continue;
+      } else {
+        double yv = y(p.value(), lo, hi);
+        path.append(pen ? " L" : " M").append(f(x)).append(' ').append(f(yv));
+        pen = true;
+        mark =
+            new Mark(
+                p.tooltip(),
+                f(x),
+                f(x - 7),
+                f(x + 7),
+                f(y(p.lower(), lo, hi)),
+                f(y(p.upper(), lo, hi)),
+                f(yv));
       }
-      double x = LEFT + slot * (i + 0.5);
-      path.append(pen ? " L" : " M").append(f(x)).append(' ').append(f(y(p.value(), lo, hi)));
-      pen = true;
+      slots.add(
+          new Slot(
+              f(x),
+              plotBottom + 18,
+              p.label(),
+              p.note(),
+              plotBottom + 36,
+              mark == null,
+              f((TOP + plotBottom) / 2.0),
+              mark));
     }
-    if (path.length() > 0) {
-      s.append("<path class=\"trend\" d=\"").append(path.toString().strip()).append("\"/>");
-    }
-    for (int i = 0; i < n; i++) {
-      Point p = points.get(i);
-      double x = LEFT + slot * (i + 0.5);
-      s.append("<text class=\"wave\" x=\"")
-          .append(f(x))
-          .append("\" y=\"")
-          .append(plotBottom + 18)
-          .append("\" text-anchor=\"middle\">")
-          .append(esc(p.label()))
-          .append("</text>");
-      if (p.note() != null) {
-        s.append("<text class=\"note\" x=\"")
-            .append(f(x))
-            .append("\" y=\"")
-            .append(plotBottom + 36)
-            .append("\" text-anchor=\"middle\">")
-            .append(esc(p.note()))
-            .append("</text>");
-      }
-      if (p.value() == null) {
-        s.append("<text class=\"hidden-point\" x=\"")
-            .append(f(x))
-            .append("\" y=\"")
-            .append(f((TOP + plotBottom) / 2.0))
-            .append("\" text-anchor=\"middle\">hidden</text>");
-        continue;
-      }
-      double yl = y(p.lower(), lo, hi);
-      double yu = y(p.upper(), lo, hi);
-      double yv = y(p.value(), lo, hi);
-      s.append("<g class=\"point\"><title>").append(esc(p.tooltip())).append("</title>");
-      s.append("<line class=\"ci\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x));
-      s.append("\" y1=\"").append(f(yl)).append("\" y2=\"").append(f(yu)).append("\"/>");
-      for (double cap : new double[] {yl, yu}) {
-        s.append("<line class=\"ci\" x1=\"")
-            .append(f(x - 7))
-            .append("\" x2=\"")
-            .append(f(x + 7))
-            .append("\" y1=\"")
-            .append(f(cap))
-            .append("\" y2=\"")
-            .append(f(cap))
-            .append("\"/>");
-      }
-      s.append("<circle class=\"mean\" cx=\"")
-          .append(f(x))
-          .append("\" cy=\"")
-          .append(f(yv))
-          .append("\" r=\"5\"/></g>");
-    }
-    s.append("</svg>");
-    return s.toString();
+    return new TrendChart(
+        id,
+        title,
+        desc,
+        WIDTH,
+        HEIGHT,
+        grid,
+        zero,
+        (TOP + plotBottom) / 2,
+        yLabel,
+        path.length() == 0 ? null : path.toString().strip(),
+        slots,
+        minimumSpan > 0 ? String.format(Locale.ROOT, "%.2f", minimumSpan) : null,
+        norm);
   }
 
   private static double y(double v, double lo, double hi) {
@@ -221,23 +257,5 @@ public final class TrendChart {
 
   private static String f(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  static String esc(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

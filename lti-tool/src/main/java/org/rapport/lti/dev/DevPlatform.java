@@ -15,18 +15,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.rapport.lti.admin.RegistrationRepository;
-import org.rapport.lti.admin.RegistrationRequestView;
-import org.rapport.lti.admin.RegistrationSettings;
+import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.registration.RegistrationRequestView;
+import org.rapport.lti.registration.RegistrationSettings;
 
 /** The test platform's identity: its signing key (in memory), client id and demo people. */
 @ApplicationScoped
 public class DevPlatform {
+  @Inject Clock clock;
   public static final String CLIENT_ID = "rapport-dev-client";
   public static final String DEPLOYMENT_ID = "rapport-dev-deployment";
   static final String PATH = "/dev/platform";
@@ -85,7 +87,7 @@ public class DevPlatform {
   /** As {@link #idToken(URI, DemoPerson, String, URI)}, with LTI custom parameters. */
   public String idToken(
       URI base, DemoPerson person, String nonce, URI target, Map<String, String> custom) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer(base))

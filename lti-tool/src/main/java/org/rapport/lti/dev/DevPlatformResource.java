@@ -1,11 +1,11 @@
 package org.rapport.lti.dev;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.lti.launch.LtiEndpoints;
 import org.rapport.lti.settings.RapportSettings;
@@ -27,9 +25,11 @@ import org.rapport.lti.web.Pages;
  * The built-in test platform's endpoints: a mock course page that embeds Rapport in an iframe and
  * answers platform-storage messages, the OIDC authorization endpoint that checks Rapport's request
  * and posts back a signed id_token, and the platform's JWKS. All answer 404 unless development mode
- * is on.
+ * is on ({@link DevelopmentModeFilter}).
  */
+@PermitAll
 @Path("dev/platform")
+@DevelopmentOnly
 public class DevPlatformResource {
   @Inject RapportSettings settings;
   @Inject DevPlatform platform;
@@ -72,7 +72,6 @@ public class DevPlatformResource {
       String target,
       String course,
       MultivaluedMap<String, String> query) {
-    requireDevMode();
     DemoPerson person =
         DemoPerson.of(role, user, course)
             .orElseThrow(
@@ -96,11 +95,10 @@ public class DevPlatformResource {
             .queryParam("lti_deployment_id", DevPlatform.DEPLOYMENT_ID)
             .queryParam("lti_storage_target", "_parent")
             .build();
-    Map<String, Object> values = new HashMap<>();
-    values.put("login", login.toString());
-    values.put("person", person.name());
-    values.put("toolOrigin", base.toString());
-    return pages.render("dev-platform", "Test platform", values);
+    return pages.render(
+        "dev-platform",
+        "Test platform",
+        new DevPlatformView(login.toString(), person.name(), base.toString()));
   }
 
   @GET
@@ -108,7 +106,6 @@ public class DevPlatformResource {
   @Produces(MediaType.TEXT_HTML)
   @Operation(hidden = true)
   public String authorize() {
-    requireDevMode();
     MultivaluedMap<String, String> q = uri.getQueryParameters();
     URI base = base();
     expect(q, "scope", "openid");
@@ -133,11 +130,10 @@ public class DevPlatformResource {
             nonce,
             URI.create(target),
             DevCustomParameters.custom(q.getFirst("lti_message_hint")));
-    Map<String, Object> values = new HashMap<>();
-    values.put("action", base + LtiEndpoints.LAUNCH_PATH);
-    values.put("idToken", idToken);
-    values.put("state", state);
-    return pages.render("dev-platform-post", "Launching", values);
+    return pages.render(
+        "dev-platform-post",
+        "Launching",
+        new DevLaunchPostView(base + LtiEndpoints.LAUNCH_PATH, idToken, state));
   }
 
   @GET
@@ -145,18 +141,11 @@ public class DevPlatformResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(hidden = true)
   public String jwks() {
-    requireDevMode();
     return platform.publicKeys().toString(true);
   }
 
   private URI base() {
     return settings.publicUrl(uri.getBaseUri());
-  }
-
-  private void requireDevMode() {
-    if (!settings.devMode()) {
-      throw new NotFoundException();
-    }
   }
 
   private static void expect(MultivaluedMap<String, String> q, String name, String value) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,11 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rapport.lti.persistence.DatabaseOutage;
 import org.rapport.lti.protocol.ags.LineItem;
 import org.rapport.lti.protocol.ags.Score;
 import org.rapport.lti.protocol.services.ServiceCallFailed;
 import org.rapport.lti.protocol.services.ServiceHttp;
 import org.rapport.lti.protocol.services.TokenRequest;
+import org.rapport.lti.queue.Backoff;
 import org.rapport.lti.services.PlatformServices;
 
 /**
@@ -43,6 +46,7 @@ import org.rapport.lti.services.PlatformServices;
  */
 @ApplicationScoped
 public class ScoreDelivery {
+  @Inject Clock clock;
   private static final Logger LOG = Logger.getLogger(ScoreDelivery.class.getName());
   static final Duration GIVE_UP_AFTER = Duration.ofDays(7);
   private static final int HTTP_OK = 200;
@@ -75,7 +79,7 @@ public class ScoreDelivery {
     Map<Long, GradingLink> links = new HashMap<>();
     int attempted = 0;
     for (QueuedScore score : batch) {
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       if (stopping.getAsBoolean()) {
         outbox.release(score.id(), token, now);
         continue;
@@ -116,6 +120,10 @@ public class ScoreDelivery {
       } catch (ServiceCallFailed failure) {
         failed(score, token, failure);
       } catch (RuntimeException unexpected) {
+        if (DatabaseOutage.causedBy(unexpected)) {
+          // The score stays claimed; its lease brings it back, in doubt, once the database is back.
+          throw unexpected;
+        }
         LOG.log(Level.WARNING, "Score " + score.id() + " could not be delivered", unexpected);
         failed(
             score,
@@ -218,7 +226,7 @@ public class ScoreDelivery {
   }
 
   private void failed(QueuedScore score, String token, ServiceCallFailed failure) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (failure.permanent() && !failure.isRegistrationWide()) {
       if (failure.status() == 404) {
         outbox.forgetLineItem(score.resourceLinkId(), score.resourceId(), score.tag());

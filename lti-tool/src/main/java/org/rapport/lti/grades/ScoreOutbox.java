@@ -2,11 +2,13 @@ package org.rapport.lti.grades;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +24,15 @@ import org.rapport.lti.persistence.RapportDataSource;
  */
 @ApplicationScoped
 public class ScoreOutbox {
+  @Inject Clock clock;
+
   @Resource(lookup = RapportDataSource.JNDI_NAME)
   DataSource dataSource;
 
+  @jakarta.inject.Inject org.rapport.lti.cluster.NodeName node;
+
   private final GradingLinksStore links = new GradingLinksStore();
-  private volatile ScoreOutboxStore store;
+  private final ScoreOutboxStore store = new ScoreOutboxStore();
 
   @FunctionalInterface
   private interface Work<T> {
@@ -35,12 +41,7 @@ public class ScoreOutbox {
 
   private <T> T jdbc(Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      ScoreOutboxStore current = store;
-      if (current == null) {
-        current = new ScoreOutboxStore(ScoreOutboxStore.isPostgres(connection));
-        store = current;
-      }
-      return work.run(connection, current);
+      return work.run(connection, store);
     } catch (SQLException e) {
       throw new IllegalStateException("Score outbox: " + e.getMessage(), e);
     }
@@ -48,7 +49,7 @@ public class ScoreOutbox {
 
   @Transactional
   public long queue(NewScore score) {
-    return jdbc((c, s) -> s.enqueue(c, score, Instant.now()));
+    return jdbc((c, s) -> s.enqueue(c, score, clock.instant()));
   }
 
   @Transactional
@@ -58,7 +59,7 @@ public class ScoreOutbox {
 
   @Transactional(TxType.REQUIRES_NEW)
   public List<QueuedScore> claim(String token, Duration lease, int limit) {
-    return jdbc((c, s) -> s.claim(c, token, Instant.now(), lease, limit));
+    return jdbc((c, s) -> s.claim(c, token, clock.instant(), lease, limit));
   }
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -68,7 +69,7 @@ public class ScoreOutbox {
 
   @Transactional(TxType.REQUIRES_NEW)
   public boolean delivered(long id, String token, int status) {
-    return jdbc((c, s) -> s.delivered(c, id, token, status, Instant.now()));
+    return jdbc((c, s) -> s.delivered(c, id, token, node.get(), status, clock.instant()));
   }
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -88,7 +89,7 @@ public class ScoreOutbox {
 
   @Transactional(TxType.REQUIRES_NEW)
   public int pause(long registrationId, Instant until) {
-    return jdbc((c, s) -> s.pause(c, registrationId, until, Instant.now()));
+    return jdbc((c, s) -> s.pause(c, registrationId, until, clock.instant()));
   }
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -98,12 +99,12 @@ public class ScoreOutbox {
 
   @Transactional
   public boolean resend(long id) {
-    return jdbc((c, s) -> s.resend(c, id, Instant.now()));
+    return jdbc((c, s) -> s.resend(c, id, clock.instant()));
   }
 
   @Transactional
   public int resendAll(long registrationId) {
-    return jdbc((c, s) -> s.resendAll(c, registrationId, Instant.now()));
+    return jdbc((c, s) -> s.resendAll(c, registrationId, clock.instant()));
   }
 
   @Transactional
@@ -140,7 +141,7 @@ public class ScoreOutbox {
           if (known.isPresent()) {
             return known.get();
           }
-          links.remember(c, resourceLinkId, resourceId, tag, url, Instant.now());
+          links.remember(c, resourceLinkId, resourceId, tag, url, clock.instant());
           return url;
         });
   }

@@ -9,12 +9,12 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.rapport.lti.queue.LeasedQueue;
 
 /**
  * The SQL of the score outbox (table {@code score_outbox}), the same on H2 and PostgreSQL. It never
@@ -23,10 +23,10 @@ import java.util.Map;
  * <p>Claiming is an atomic conditional update: due, unclaimed (or lease-expired) rows get a fresh
  * claim token and a lease, and only the rows carrying that token are delivered. A row claimed by
  * another worker fails the condition, so no two workers, on one node or several, post the same row
- * while its lease runs. On PostgreSQL the candidate rows are picked with {@code FOR UPDATE SKIP
- * LOCKED}, so concurrent workers do not even wait for each other. Every later update of a row names
- * the claim token and status QUEUED: a worker whose lease ran out cannot overwrite what another
- * did.
+ * while its lease runs ({@link LeasedQueue}, with {@code FOR UPDATE SKIP LOCKED}). Every later
+ * update of a row names the claim token and status QUEUED: a worker whose lease ran out cannot
+ * overwrite what another did. On top of the queue, a score keeps the start of an attempt whose
+ * outcome is in doubt ({@code posting_since}).
  */
 final class ScoreOutboxStore {
   private static final String COLUMNS =
@@ -34,19 +34,12 @@ final class ScoreOutboxStore {
           + " o.label, o.score_given, o.score_maximum, o.activity_progress, o.grading_progress,"
           + " o.score_timestamp, o.attempts, o.created_at, o.posting_since";
 
-  private final boolean postgres;
+  /** The outbox as a {@link LeasedQueue}: queued rows are open; a dead letter keeps its row. */
+  static final LeasedQueue.Table TABLE =
+      new LeasedQueue.Table(
+          "score_outbox", "id", "next_attempt_at", "status = 'QUEUED'", "status = 'DEAD_LETTERED'");
 
-  ScoreOutboxStore(boolean postgres) {
-    this.postgres = postgres;
-  }
-
-  static boolean isPostgres(Connection connection) throws SQLException {
-    return connection
-        .getMetaData()
-        .getDatabaseProductName()
-        .toLowerCase(java.util.Locale.ROOT)
-        .contains("postgres");
-  }
+  private final LeasedQueue queue = new LeasedQueue(TABLE);
 
   /**
    * Queues a score. Its timestamp is {@code at} (milliseconds), or 1 ms after the latest timestamp
@@ -110,27 +103,8 @@ final class ScoreOutboxStore {
   /** Claims up to {@code limit} due rows for {@code lease} under {@code token}; answers them. */
   List<QueuedScore> claim(Connection c, String token, Instant now, Duration lease, int limit)
       throws SQLException {
-    String due =
-        "status = 'QUEUED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
-    String candidates =
-        "SELECT id FROM score_outbox WHERE "
-            + due
-            + " ORDER BY next_attempt_at, id LIMIT "
-            + Math.max(1, limit)
-            + (postgres ? " FOR UPDATE SKIP LOCKED" : "");
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE score_outbox SET claim_token = ?, claimed_until = ? WHERE id IN ("
-                + candidates
-                + ") AND "
-                + due)) {
-      update.setString(1, token);
-      update.setObject(2, utc(now.plus(lease)));
-      update.setObject(3, utc(now));
-      update.setObject(4, utc(now));
-      update.setObject(5, utc(now));
-      update.setObject(6, utc(now));
-      update.executeUpdate();
+    if (queue.claim(c, token, now, lease, limit).isEmpty()) {
+      return List.of();
     }
     List<QueuedScore> claimed = new ArrayList<>();
     try (PreparedStatement select =
@@ -156,32 +130,27 @@ final class ScoreOutboxStore {
    */
   boolean renew(Connection c, long id, String token, Instant now, Instant until)
       throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE score_outbox SET claimed_until = ?, posting_since = COALESCE(posting_since, ?)"
-                + " WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
-      update.setObject(1, utc(until));
-      update.setObject(2, utc(now));
-      update.setLong(3, id);
-      update.setString(4, token);
-      return update.executeUpdate() == 1;
-    }
+    return queue.whileClaimed(
+        c,
+        id,
+        token,
+        "claimed_until = ?, posting_since = COALESCE(posting_since, ?)",
+        utc(until),
+        utc(now));
   }
 
-  boolean delivered(Connection c, long id, String token, int status, Instant now)
+  /** Records the score as delivered by {@code node} (which node posted it, for administrators). */
+  boolean delivered(Connection c, long id, String token, String node, int status, Instant now)
       throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE score_outbox SET status = 'DELIVERED', delivered_at = ?, last_status = ?,"
-                + " last_error = NULL, attempts = attempts + 1, claim_token = NULL,"
-                + " claimed_until = NULL, posting_since = NULL"
-                + " WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
-      update.setObject(1, utc(now));
-      update.setInt(2, status);
-      update.setLong(3, id);
-      update.setString(4, token);
-      return update.executeUpdate() == 1;
-    }
+    return queue.finish(
+        c,
+        id,
+        token,
+        "status = 'DELIVERED', delivered_at = ?, last_status = ?, last_error = NULL,"
+            + " attempts = attempts + 1, posting_since = NULL, delivered_by = ?",
+        utc(now),
+        status,
+        node);
   }
 
   /**
@@ -190,34 +159,30 @@ final class ScoreOutboxStore {
    */
   boolean retryLater(Connection c, long id, String token, Instant next, int status, String reason)
       throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE score_outbox SET next_attempt_at = ?, last_status = ?, last_error = ?,"
-                + " attempts = attempts + 1, claim_token = NULL, claimed_until = NULL"
-                + " WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
-      update.setObject(1, utc(next));
-      setStatus(update, 2, status);
-      update.setString(3, truncate(reason, 1000));
-      update.setLong(4, id);
-      update.setString(5, token);
-      return update.executeUpdate() == 1;
-    }
+    return queue.finish(
+        c,
+        id,
+        token,
+        "next_attempt_at = ?, last_status = "
+            + lastStatus(status)
+            + ", last_error = ?,"
+            + " attempts = attempts + 1",
+        utc(next),
+        LeasedQueue.error(reason));
   }
 
   /** The LMS refused the score for good: it waits in the dead-letter list for an admin. */
   boolean deadLetter(Connection c, long id, String token, int status, String reason)
       throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE score_outbox SET status = 'DEAD_LETTERED', last_status = ?, last_error = ?,"
-                + " attempts = attempts + 1, claim_token = NULL, claimed_until = NULL,"
-                + " posting_since = NULL WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
-      setStatus(update, 1, status);
-      update.setString(2, truncate(reason, 1000));
-      update.setLong(3, id);
-      update.setString(4, token);
-      return update.executeUpdate() == 1;
-    }
+    return queue.finish(
+        c,
+        id,
+        token,
+        "status = 'DEAD_LETTERED', last_status = "
+            + lastStatus(status)
+            + ", last_error = ?,"
+            + " attempts = attempts + 1, posting_since = NULL",
+        LeasedQueue.error(reason));
   }
 
   /**
@@ -225,15 +190,7 @@ final class ScoreOutboxStore {
    * doubt stays in doubt.
    */
   boolean release(Connection c, long id, String token, Instant next) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE score_outbox SET next_attempt_at = ?, claim_token = NULL, claimed_until = NULL"
-                + " WHERE id = ? AND claim_token = ? AND status = 'QUEUED'")) {
-      update.setObject(1, utc(next));
-      update.setLong(2, id);
-      update.setString(3, token);
-      return update.executeUpdate() == 1;
-    }
+    return queue.release(c, id, token, next);
   }
 
   /**
@@ -404,13 +361,9 @@ final class ScoreOutboxStore {
     }
   }
 
-  private static void setStatus(PreparedStatement statement, int index, int status)
-      throws SQLException {
-    if (status <= 0) {
-      statement.setNull(index, Types.INTEGER);
-    } else {
-      statement.setInt(index, status);
-    }
+  /** The HTTP status of the last attempt as SQL: {@code NULL} when there was no response. */
+  private static String lastStatus(int status) {
+    return status <= 0 ? "NULL" : Integer.toString(status);
   }
 
   private static Double getDouble(ResultSet rs, int index) throws SQLException {
@@ -424,7 +377,7 @@ final class ScoreOutboxStore {
   }
 
   static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+    return LeasedQueue.utc(instant);
   }
 
   static String truncate(String text, int max) {

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.rapport.lti.admin.PlatformRegistration;
-import org.rapport.lti.admin.RegistrationRepository;
+import org.rapport.lti.registration.PlatformRegistration;
+import org.rapport.lti.registration.RegistrationRepository;
 
 /** What administrators see of the score outbox, per registration. */
 @ApplicationScoped

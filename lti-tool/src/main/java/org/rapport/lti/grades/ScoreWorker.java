@@ -10,13 +10,16 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rapport.lti.cluster.ScheduledRuns;
+import org.rapport.lti.persistence.DatabaseOutage;
+import org.rapport.lti.persistence.DatabasePause;
 
 /**
  * Delivers the score outbox every two seconds: claims due scores in small batches and delivers
@@ -26,7 +29,8 @@ import java.util.logging.Logger;
  * shutdown it stops between two scores and gives back what it had claimed, so a restart loses no
  * score; if the process ends before the score being posted is recorded, that score stays claimed
  * until its lease runs out and is then in doubt: {@link ScoreDelivery} checks the LMS's gradebook
- * before posting it again.
+ * before posting it again. While the database is out of reach the worker waits ({@link
+ * org.rapport.lti.persistence.DatabasePause}) and the queued scores wait with it.
  */
 @Singleton
 @Startup
@@ -51,6 +55,11 @@ public class ScoreWorker {
 
   @Inject ScoreOutbox outbox;
   @Inject ScoreDelivery delivery;
+  @Inject ScheduledRuns runs;
+  @Inject Clock clock;
+
+  private final DatabasePause pause =
+      new DatabasePause("Score outbox", LOG, Duration.ofSeconds(2), Duration.ofSeconds(30));
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopping;
@@ -74,20 +83,26 @@ public class ScoreWorker {
 
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
-    if (stopping || !running.compareAndSet(false, true)) {
+    if (stopping || pause.waiting(clock.instant()) || !running.compareAndSet(false, true)) {
       return;
     }
     try {
-      Instant end = Instant.now().plus(TICK_BUDGET);
-      while (!stopping && Instant.now().isBefore(end)) {
+      // Elapsed time on the monotonic timer: the budget is real time, whatever the clock says.
+      long end = System.nanoTime() + TICK_BUDGET.toNanos();
+      while (!stopping && System.nanoTime() - end < 0) {
         String token = UUID.randomUUID().toString();
         List<QueuedScore> batch = outbox.claim(token, LEASE, BATCH);
+        pause.reached();
         if (batch.isEmpty() || delivery.deliver(batch, token, () -> stopping) == 0) {
           break;
         }
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Score delivery tick failed; the next tick tries again", e);
+      if (DatabaseOutage.causedBy(e)) {
+        pause.unreachable(clock.instant(), e);
+      } else {
+        LOG.log(Level.WARNING, "Score delivery tick failed; the next tick tries again", e);
+      }
     } finally {
       running.set(false);
     }
@@ -95,12 +110,16 @@ public class ScoreWorker {
 
   /**
    * Keeps the outbox small: delivered and superseded scores leave after {@link #KEEP_DELIVERED};
-   * queued and dead-lettered ones stay until delivered or resent.
+   * queued and dead-lettered ones stay until delivered or resent. One node per hour does it.
    */
   @Schedule(minute = "17", hour = "*", persistent = false)
   void purge() {
+    if (!runs.claim(
+        "score-outbox-purge", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS))) {
+      return;
+    }
     try {
-      int purged = outbox.purge(Instant.now().minus(KEEP_DELIVERED));
+      int purged = outbox.purge(clock.instant().minus(KEEP_DELIVERED));
       if (purged > 0) {
         LOG.info(() -> "Removed " + purged + " delivered or superseded scores from the outbox");
       }

@@ -1,5 +1,6 @@
 package org.rapport.lti.grades;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,16 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.Pages;
 
 /** The administrators' page of grades sent to the LMS, with resend buttons for dead letters. */
 @Path("admin/scores")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.TEXT_HTML)
 public class ScoresAdminPageResource {
   static final int SHOWN = 20;
@@ -30,26 +29,14 @@ public class ScoresAdminPageResource {
   @GET
   @Operation(hidden = true)
   public String page() {
-    List<Map<String, Object>> registrations =
+    List<ScoresAdminView.Section> registrations =
         reports.summary().stream()
             .map(c -> reports.report(c.registrationId(), SHOWN).orElse(null))
             .filter(r -> r != null)
-            .map(ScoresAdminPageResource::section)
+            .map(ScoresAdminView.Section::of)
             .toList();
-    Map<String, Object> values = new HashMap<>();
-    values.put("registrations", registrations);
-    values.put("empty", registrations.isEmpty());
-    return pages.render("admin-scores", "Grades sent to the LMS", values);
-  }
-
-  private static Map<String, Object> section(ScoreReportView report) {
-    Map<String, Object> section = new HashMap<>();
-    section.put("counts", report.counts());
-    section.put("queued", report.queued());
-    section.put("delivered", report.delivered());
-    section.put("deadLettered", report.deadLettered());
-    section.put("hasDeadLetters", !report.deadLettered().isEmpty());
-    return section;
+    return pages.render(
+        "admin-scores", "Grades sent to the LMS", new ScoresAdminView(registrations));
   }
 
   @POST

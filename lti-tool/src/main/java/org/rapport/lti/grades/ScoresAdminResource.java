@@ -1,5 +1,6 @@
 package org.rapport.lti.grades;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DefaultValue;
@@ -16,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.security.Roles;
 
 /** JSON API over the score outbox: counts and lists per registration, resending dead letters. */
 @Path("api/admin/scores")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Grades", description = "Scores sent to the LMS gradebooks (AGS)")
 public class ScoresAdminResource {

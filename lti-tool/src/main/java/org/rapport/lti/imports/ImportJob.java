@@ -57,10 +57,20 @@ public class ImportJob {
   @Column(name = "finished_at")
   private OffsetDateTime finishedAt;
 
+  /** The node the import runs on. */
+  private String node;
+
   protected ImportJob() {}
 
-  ImportJob(long registrationId, String fileName, String sha256, String by, OffsetDateTime now) {
+  ImportJob(
+      long registrationId,
+      String fileName,
+      String sha256,
+      String by,
+      String node,
+      OffsetDateTime now) {
     this.registrationId = registrationId;
+    this.node = node;
     this.fileName = fileName;
     this.fileSha256 = sha256;
     this.state = ImportState.QUEUED;

@@ -5,11 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.rapport.curriculum.imports.RowProblem;
+import org.rapport.lti.cluster.NodeName;
 
 /**
  * Import jobs as stored: created on upload, moved through their states (each change in a
@@ -17,6 +18,8 @@ import org.rapport.curriculum.imports.RowProblem;
  */
 @ApplicationScoped
 public class ImportJobs {
+  @Inject Clock clock;
+
   /** How many problems of one job are kept; the count of all is kept too. */
   public static final int KEPT_PROBLEMS = 1000;
 
@@ -24,10 +27,11 @@ public class ImportJobs {
   EntityManager em;
 
   @Inject ImportProgress progress;
+  @Inject NodeName node;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long create(long registrationId, String fileName, String sha256, String by) {
-    ImportJob job = new ImportJob(registrationId, fileName, sha256, by, now());
+    ImportJob job = new ImportJob(registrationId, fileName, sha256, by, node.get(), now());
     em.persist(job);
     em.flush();
     return job.getId();
@@ -106,11 +110,18 @@ public class ImportJobs {
     return query.getResultList().stream().map(j -> view(j, List.of())).toList();
   }
 
-  /** Jobs a restart interrupted never finish; say so. */
+  /**
+   * Jobs a restart of this node interrupted never finish; say so. Jobs another node runs are left
+   * to it.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int markInterrupted() {
     List<ImportJob> running =
-        em.createQuery("select j from ImportJob j where j.state in :states", ImportJob.class)
+        em.createQuery(
+                "select j from ImportJob j where j.state in :states"
+                    + " and (j.node = :node or j.node is null)",
+                ImportJob.class)
+            .setParameter("node", node.get())
             .setParameter(
                 "states",
                 List.of(ImportState.QUEUED, ImportState.VALIDATING, ImportState.IMPORTING))
@@ -160,7 +171,7 @@ public class ImportJobs {
         problems);
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 }

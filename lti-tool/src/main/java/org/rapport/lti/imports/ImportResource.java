@@ -1,9 +1,9 @@
 package org.rapport.lti.imports;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,26 +11,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.admin.MissingException;
+import org.rapport.lti.security.Roles;
+import org.rapport.lti.web.MissingException;
 
 /**
  * Historical results import: upload a CSV file (as a {@code text/csv} body, or as the {@code file}
  * field of a {@code multipart/form-data} form) for a tenant; the import runs as a job. The answer
  * is {@code 202 Accepted} with the job, whose state and progress {@code GET
  * /api/admin/imports/{id}} reports. A file with any problem imports nothing; a file imported before
- * changes nothing.
+ * changes nothing. A {@code text/csv} body is streamed to a temporary file and refused with 413 as
+ * soon as it passes {@code rapport.limits.import-bytes}; a form is read whole (its declared length
+ * is checked against the same limit before it is read).
  */
 @Path("api/admin/imports")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports and exports", description = "Historical results in, research data out")
 public class ImportResource {
@@ -47,8 +50,9 @@ public class ImportResource {
   public Response uploadCsv(
       @QueryParam("registration") Long registrationId,
       @QueryParam("name") String name,
-      byte[] body) {
-    return accepted(uploads.upload(registrationId, name, body, CurrentAdmin.of(request)));
+      InputStream body) {
+    ImportSpool file = uploads.spool(body);
+    return accepted(uploads.upload(registrationId, name, file, CurrentAdmin.of(request)));
   }
 
   @POST
@@ -58,13 +62,14 @@ public class ImportResource {
           "Upload a CSV of historical results as form field 'file' (tenant in field"
               + " 'registration' or ?registration=id); answers 202 with the job")
   public Response uploadForm(
-      @QueryParam("registration") Long registrationId,
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      byte[] body) {
-    ImportUploads.Form form = ImportUploads.form(contentType, body, registrationId);
+      @QueryParam("registration") Long registrationId, List<EntityPart> parts) {
+    UploadForm form = UploadForm.of(parts, registrationId);
     return accepted(
         uploads.upload(
-            form.registrationId(), form.fileName(), form.file(), CurrentAdmin.of(request)));
+            form.registrationId(),
+            form.fileName(),
+            uploads.spool(form.file()),
+            CurrentAdmin.of(request)));
   }
 
   @GET

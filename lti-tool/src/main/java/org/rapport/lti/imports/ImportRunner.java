@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -17,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import org.rapport.curriculum.cohorts.ScheduleTemplate;
 import org.rapport.curriculum.imports.CsvFormatException;
 import org.rapport.curriculum.imports.CsvReader;
 import org.rapport.curriculum.imports.HistoricalResult;
+import org.rapport.curriculum.imports.ProblemList;
 import org.rapport.curriculum.imports.ResultFileValidator;
 import org.rapport.curriculum.imports.RowProblem;
 import org.rapport.lti.alerts.AssessmentDataChanged;
@@ -41,10 +41,12 @@ import org.rapport.lti.settings.RapportSettings;
  * Runs an import job in the background: checks every row (the file's own rules, then against what
  * the tenant holds) and, only when no row has a problem, writes all of them in one transaction with
  * JDBC batches. A file with any problem imports nothing; the problems are kept by row and column.
- * Progress is reported through {@link ImportProgress}.
+ * Progress is reported through {@link ImportProgress}. The file is read from its spool ({@link
+ * ImportSpool}), not from memory.
  */
 @ApplicationScoped
 public class ImportRunner {
+  @Inject Clock clock;
   private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
   private static final int PROGRESS_EVERY = 1000;
   private static final int TRANSACTION_SECONDS = 1800;
@@ -63,12 +65,26 @@ public class ImportRunner {
   @Inject Event<AssessmentDataChanged> dataChanged;
 
   /** Starts the job in the background. */
-  public void start(long jobId, long registrationId, byte[] file, String fileName, String actor) {
+  /** Starts the job in the background; the job deletes the spooled file when it ends. */
+  public void start(
+      long jobId, long registrationId, ImportSpool file, String fileName, String actor) {
     progress.update(jobId, ImportState.QUEUED, 0, 0);
-    executor.submit(() -> run(jobId, registrationId, file, fileName, actor));
+    try {
+      executor.submit(
+          () -> {
+            try {
+              run(jobId, registrationId, file, fileName, actor);
+            } finally {
+              file.delete();
+            }
+          });
+    } catch (RuntimeException notStarted) {
+      file.delete();
+      throw notStarted;
+    }
   }
 
-  void run(long jobId, long registrationId, byte[] file, String fileName, String actor) {
+  void run(long jobId, long registrationId, ImportSpool file, String fileName, String actor) {
     int total = 0;
     int processed = 0;
     try {
@@ -76,12 +92,12 @@ public class ImportRunner {
       progress.update(jobId, ImportState.VALIDATING, 0, total);
       jobs.moveTo(jobId, ImportState.VALIDATING, total, 0);
 
-      List<RowProblem> problems = new ArrayList<>();
+      ProblemList problems = new ProblemList(ImportJobs.KEPT_PROBLEMS);
       List<HistoricalResult> results = new ArrayList<>();
-      int problemCount = 0;
       int problemRows = 0;
       ResultFileValidator validator =
-          new ResultFileValidator(instruments.catalog(), settings.today());
+          new ResultFileValidator(
+              instruments.catalog(), schedules.programme(registrationId), settings.today());
       try (Reader in = reader(file)) {
         CsvReader csv = new CsvReader(in);
         List<RowProblem> header = validator.header(csv.next());
@@ -106,10 +122,7 @@ public class ImportRunner {
             results.add(outcome.result().get());
           } else {
             problemRows++;
-            problemCount += outcome.problems().size();
-            if (problems.size() < ImportJobs.KEPT_PROBLEMS) {
-              problems.addAll(outcome.problems());
-            }
+            problems.addAll(outcome.problems());
           }
           if (processed % PROGRESS_EVERY == 0) {
             progress.update(jobId, ImportState.VALIDATING, processed, total);
@@ -135,19 +148,16 @@ public class ImportRunner {
         Optional<RowProblem> p = ExistingDataChecks.check(r, known);
         if (p.isPresent()) {
           problemRows++;
-          problemCount++;
-          if (problems.size() < ImportJobs.KEPT_PROBLEMS) {
-            problems.add(p.get());
-          }
+          problems.add(p.get());
         }
       }
-      if (problemCount > 0) {
-        problems.sort(java.util.Comparator.comparingLong(RowProblem::row));
+      if (!problems.isEmpty()) {
+        int problemCount = problems.distinct();
         jobs.failed(
             jobId,
             total,
             processed,
-            problems,
+            problems.problems(),
             problemCount,
             "Nothing was imported: "
                 + problemCount
@@ -182,7 +192,7 @@ public class ImportRunner {
   private void write(
       long jobId,
       long registrationId,
-      byte[] file,
+      ImportSpool file,
       String fileName,
       String actor,
       List<HistoricalResult> results,
@@ -197,7 +207,7 @@ public class ImportRunner {
     try {
       ImportWriter.Written written;
       try (Connection c = dataSource.getConnection()) {
-        if (!recordFile(c, registrationId, ImportFiles.sha256(file), jobId)) {
+        if (!recordFile(c, registrationId, file.sha256(), jobId)) {
           transaction.rollback();
           jobs.unchanged(
               jobId,
@@ -223,7 +233,7 @@ public class ImportRunner {
           }
         }
         written =
-            new ImportWriter(c, registrationId, jobId, actor, fileName, template)
+            new ImportWriter(c, registrationId, jobId, actor, fileName, template, clock)
                 .write(
                     results,
                     known,
@@ -253,7 +263,7 @@ public class ImportRunner {
   }
 
   /** Records that this file is in the tenant; false when another job did so first. */
-  private static boolean recordFile(Connection c, long registrationId, String sha, long jobId)
+  private boolean recordFile(Connection c, long registrationId, String sha, long jobId)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
@@ -271,13 +281,13 @@ public class ImportRunner {
       s.setLong(1, registrationId);
       s.setString(2, sha);
       s.setLong(3, jobId);
-      s.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+      s.setObject(4, OffsetDateTime.now(clock));
       s.executeUpdate();
     }
     return true;
   }
 
-  private static void finish(Connection c, long jobId, int processed, ImportWriter.Written w)
+  private void finish(Connection c, long jobId, int processed, ImportWriter.Written w)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
@@ -298,13 +308,13 @@ public class ImportRunner {
               + " new pseudonymous students, "
               + w.cohortsCreated()
               + " new cohorts.");
-      s.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+      s.setObject(6, OffsetDateTime.now(clock));
       s.setLong(7, jobId);
       s.executeUpdate();
     }
   }
 
-  private static void audit(
+  private void audit(
       Connection c,
       String actor,
       long registrationId,
@@ -316,7 +326,7 @@ public class ImportRunner {
         c.prepareStatement(
             "INSERT INTO audit_log (occurred_at, actor_kind, actor, action, registration_id,"
                 + " student_id, detail) VALUES (?, 'ADMIN', ?, 'RESULTS_IMPORTED', ?, NULL, ?)")) {
-      s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+      s.setObject(1, OffsetDateTime.now(clock));
       s.setString(2, actor);
       s.setLong(3, registrationId);
       String detail =
@@ -342,7 +352,7 @@ public class ImportRunner {
     }
   }
 
-  static int countRows(byte[] file) throws IOException {
+  static int countRows(ImportSpool file) throws IOException {
     int rows = 0;
     try (Reader in = reader(file)) {
       CsvReader csv = new CsvReader(in);
@@ -358,9 +368,9 @@ public class ImportRunner {
     return rows;
   }
 
-  private static Reader reader(byte[] file) {
+  private static Reader reader(ImportSpool file) throws IOException {
     return new InputStreamReader(
-        new ByteArrayInputStream(file),
+        file.open(),
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)

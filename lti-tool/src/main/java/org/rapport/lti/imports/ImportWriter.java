@@ -11,8 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,18 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.rapport.curriculum.assessments.ScaleScore;
-import org.rapport.curriculum.assessments.Score;
+import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.cohorts.MatriculationYear;
 import org.rapport.curriculum.cohorts.ScheduleTemplate;
 import org.rapport.curriculum.cohorts.ScheduledStage;
-import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.cohorts.WaveWindow;
 import org.rapport.curriculum.imports.GivenScores;
 import org.rapport.curriculum.imports.HistoricalResult;
 import org.rapport.curriculum.instruments.SubscaleId;
-import org.rapport.lti.assessment.AnswerColumn;
 import org.rapport.lti.assessment.ScoreStore;
-import org.rapport.lti.assessment.SubscaleValues;
 
 /**
  * Writes checked historical results with JDBC batch inserts, on a connection whose transaction the
@@ -52,7 +49,7 @@ public final class ImportWriter {
   private final String actor;
   private final String fileName;
   private final ScheduleTemplate template;
-  private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+  private final OffsetDateTime now;
 
   /** What was written. */
   public record Written(int imported, int unchanged, int studentsCreated, int cohortsCreated) {}
@@ -63,7 +60,9 @@ public final class ImportWriter {
       long jobId,
       String actor,
       String fileName,
-      ScheduleTemplate template) {
+      ScheduleTemplate template,
+      Clock clock) {
+    this.now = OffsetDateTime.now(clock);
     this.c = connection;
     this.registrationId = registrationId;
     this.jobId = jobId;
@@ -308,8 +307,8 @@ public final class ImportWriter {
         c.prepareStatement(
             "INSERT INTO assessment_response (student_id, wave_id, instrument_id,"
                 + " instrument_version, status, started_at, updated_at, submitted_at,"
-                + " completed_on, score_version, import_job_id, import_fingerprint, answers) VALUES"
-                + " (?, ?, ?, ?, 'IMPORTED', ?, ?, NULL, ?, ?, ?, ?, ?)")) {
+                + " completed_on, score_version, import_job_id, import_fingerprint) VALUES"
+                + " (?, ?, ?, ?, 'IMPORTED', ?, ?, NULL, ?, ?, ?, ?)")) {
       int n = 0;
       for (HistoricalResult r : results.values()) {
         long cohortId = known.cohortByYear.get(r.cohort().value());
@@ -327,7 +326,6 @@ public final class ImportWriter {
         s.setInt(8, r.instrument().version());
         s.setLong(9, jobId);
         s.setString(10, fingerprint(r));
-        s.setString(11, r.answers().map(a -> AnswerColumn.encode(a.byItem())).orElse(""));
         s.addBatch();
         if (++n % BATCH == 0) {
           s.executeBatch();
@@ -349,8 +347,7 @@ public final class ImportWriter {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           ids.put(
-              new HistoricalResult.Key(
-                  rs.getString(2), TrainingStage.valueOf(rs.getString(3)), rs.getString(4)),
+              new HistoricalResult.Key(rs.getString(2), rs.getString(3), rs.getString(4)),
               rs.getLong(1));
         }
       }
@@ -368,19 +365,23 @@ public final class ImportWriter {
             c.prepareStatement(
                 "INSERT INTO assessment_score (response_id, scored_with_version, origin, status,"
                     + " keyed_sum, score_value, answered_count, item_count, rescore_run_id,"
-                    + " scored_at, subscale_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)");
+                    + " scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)");
         PreparedStatement subscales =
             c.prepareStatement(
                 "INSERT INTO assessment_subscale_score (response_id, scored_with_version,"
                     + " subscale_id, keyed_sum, score_value, answered_count, item_count) VALUES"
-                    + " (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement answers =
+            c.prepareStatement(
+                "INSERT INTO assessment_answer (response_id, item, answer) VALUES (?, ?, ?)")) {
       int n = 0;
       for (Map.Entry<HistoricalResult.Key, HistoricalResult> e : results.entrySet()) {
         HistoricalResult r = e.getValue();
         long id = ids.get(e.getKey());
         int version = r.instrument().version();
         if (r.answers().isPresent()) {
-          Score score = r.score().orElseThrow();
+          answers(answers, id, r.answers().get().byItem());
+          ScoringResult score = r.score().orElseThrow();
           ScaleScore t = score.total().orElseThrow();
           score(
               scores,
@@ -391,8 +392,7 @@ public final class ImportWriter {
               t.keyedSum(),
               ScoreStore.decimal(t.value()),
               t.answered(),
-              t.items(),
-              SubscaleValues.of(score));
+              t.items());
           for (Map.Entry<SubscaleId, ScaleScore> s : score.subscales().entrySet()) {
             subscale(
                 subscales,
@@ -416,8 +416,7 @@ public final class ImportWriter {
               null,
               ScoreStore.scale(given.total()),
               null,
-              items,
-              SubscaleValues.format(given.subscales()));
+              items);
           for (Map.Entry<SubscaleId, BigDecimal> s : given.subscales().entrySet()) {
             subscale(
                 subscales,
@@ -433,12 +432,25 @@ public final class ImportWriter {
         if (++n % BATCH == 0) {
           scores.executeBatch();
           subscales.executeBatch();
+          answers.executeBatch();
           progress.accept((results.size() + n) / 2);
         }
       }
       scores.executeBatch();
       subscales.executeBatch();
+      answers.executeBatch();
       progress.accept(total);
+    }
+  }
+
+  /** The raw answers of a result, one row per answered item. */
+  private static void answers(PreparedStatement s, long responseId, Map<Integer, Integer> byItem)
+      throws SQLException {
+    for (Map.Entry<Integer, Integer> answer : byItem.entrySet()) {
+      s.setLong(1, responseId);
+      s.setInt(2, answer.getKey());
+      s.setInt(3, answer.getValue());
+      s.addBatch();
     }
   }
 
@@ -451,8 +463,7 @@ public final class ImportWriter {
       Integer keyedSum,
       BigDecimal value,
       Integer answered,
-      int items,
-      String subscaleValues)
+      int items)
       throws SQLException {
     s.setLong(1, responseId);
     s.setInt(2, version);
@@ -463,7 +474,6 @@ public final class ImportWriter {
     setInteger(s, 7, answered);
     s.setInt(8, items);
     s.setObject(9, now);
-    s.setString(10, subscaleValues);
     s.addBatch();
   }
 

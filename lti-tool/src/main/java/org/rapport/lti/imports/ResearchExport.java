@@ -24,19 +24,20 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.Subscale;
-import org.rapport.lti.assessment.AnswerColumn;
 import org.rapport.lti.audit.AuditAction;
 import org.rapport.lti.audit.AuditLog;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.persistence.DatabaseException;
 import org.rapport.lti.persistence.RapportDataSource;
 import org.rapport.lti.session.ServerSecrets;
+import org.rapport.lti.web.SpreadsheetCsv;
 
 /**
  * The institution's research export: every submitted or imported response of a tenant, one row
  * each, with nothing that identifies the student. Students appear under a research id (a keyed hash
  * of Rapport's internal student number, stable across exports so waves can be matched, but not the
  * pseudonymous id of imports and not reversible without Rapport's secret); no names, LMS users,
- * dates or times. Every export is audited.
+ * dates or times. Only waves that have closed are exported. Every export is audited.
  */
 @ApplicationScoped
 public class ResearchExport {
@@ -48,10 +49,19 @@ public class ResearchExport {
   @Inject ServerSecrets secrets;
   @Inject Instruments instruments;
   @Inject AuditLog audit;
+  @Inject org.rapport.lti.settings.RapportSettings settings;
 
   /** The CSV of a tenant's responses, optionally of one instrument. */
   @Transactional
-  public String csv(long registrationId, String instrumentId, String admin) throws SQLException {
+  public String csv(long registrationId, String instrumentId, String admin) {
+    try {
+      return write(registrationId, instrumentId, admin);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  private String write(long registrationId, String instrumentId, String admin) throws SQLException {
     Mac mac = mac();
     Set<String> subscales = new LinkedHashSet<>();
     int maxItem = 0;
@@ -65,7 +75,7 @@ public class ResearchExport {
         }
       }
     }
-    StringBuilder csv = new StringBuilder();
+    SpreadsheetCsv csv = null;
     int rows = 0;
     try (Connection c = dataSource.getConnection()) {
       String where =
@@ -88,17 +98,17 @@ public class ResearchExport {
       for (int i = 1; i <= maxItem; i++) {
         header.add("item_" + i);
       }
-      csv.append(String.join(",", header)).append("\r\n");
+      csv = new SpreadsheetCsv(header);
       try (PreparedStatement main =
               c.prepareStatement(
                   "SELECT r.id, r.student_id, co.matriculation_year, w.stage, r.instrument_id,"
-                      + " r.instrument_version, r.status, r.score_version, s.status, s.score_value,"
-                      + " r.answers"
+                      + " r.instrument_version, r.status, r.score_version, s.status, s.score_value"
                       + from
                       + " JOIN wave w ON w.id = r.wave_id JOIN cohort co ON co.id = w.cohort_id"
                       + " LEFT JOIN assessment_score s ON s.response_id = r.id AND"
                       + " s.scored_with_version = r.score_version"
                       + where
+                      + " AND (w.closes_on IS NULL OR w.closes_on < ?)"
                       + " ORDER BY r.id");
           PreparedStatement subs =
               c.prepareStatement(
@@ -107,28 +117,34 @@ public class ResearchExport {
                       + " x.response_id AND x.scored_with_version = r.score_version JOIN student"
                       + " st ON st.id = r.student_id"
                       + where
-                      + " ORDER BY x.response_id")) {
-        for (PreparedStatement s : List.of(main, subs)) {
+                      + " ORDER BY x.response_id");
+          PreparedStatement answers =
+              c.prepareStatement(
+                  "SELECT a.response_id, a.item, a.answer FROM assessment_answer a JOIN"
+                      + " assessment_response r ON r.id = a.response_id JOIN student st ON st.id ="
+                      + " r.student_id"
+                      + where
+                      + " ORDER BY a.response_id, a.item")) {
+        for (PreparedStatement s : List.of(main, subs, answers)) {
           s.setFetchSize(5000);
           s.setLong(1, registrationId);
           if (instrumentId != null) {
             s.setString(2, instrumentId);
           }
         }
+        // Only closed waves: rows appearing one by one while a wave is open would date and
+        // single out each new answer.
+        main.setDate(instrumentId == null ? 2 : 3, java.sql.Date.valueOf(settings.today()));
         try (ResultSet r = main.executeQuery();
-            ResultSet x = subs.executeQuery()) {
-          boolean xMore = x.next();
+            ResultSet x = subs.executeQuery();
+            ResultSet a = answers.executeQuery()) {
+          ByResponse subscaleRows = new ByResponse(x);
+          ByResponse answerRows = new ByResponse(a);
           while (r.next()) {
             long id = r.getLong(1);
-            Map<Integer, Integer> items = AnswerColumn.decode(r.getString(11));
-            Map<String, BigDecimal> bySubscale = new TreeMap<>();
-            while (xMore && x.getLong(1) < id) {
-              xMore = x.next();
-            }
-            while (xMore && x.getLong(1) == id) {
-              bySubscale.put(x.getString(2), x.getBigDecimal(3));
-              xMore = x.next();
-            }
+            Map<String, BigDecimal> bySubscale =
+                subscaleRows.of(id, rs -> rs.getString(2), rs -> rs.getBigDecimal(3));
+            Map<Integer, Integer> items = answerRows.of(id, rs -> rs.getInt(2), rs -> rs.getInt(3));
             List<String> row = new ArrayList<>();
             row.add(researchId(mac, registrationId, r.getLong(2)));
             row.add(String.valueOf(r.getInt(3)));
@@ -147,7 +163,7 @@ public class ResearchExport {
               Integer v = items.get(i);
               row.add(v == null ? "" : v.toString());
             }
-            csv.append(String.join(",", row)).append("\r\n");
+            csv.row(row);
             rows++;
           }
         }
@@ -159,7 +175,38 @@ public class ResearchExport {
         registrationId,
         null,
         rows + " responses" + (instrumentId == null ? "" : " to " + instrumentId));
-    return csv.toString();
+    return csv.text();
+  }
+
+  /** One value of a result set's current row. */
+  private interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Rows keyed by response id (column 1, ascending), read alongside the responses in id order: rows
+   * of responses the export skips are passed over.
+   */
+  private static final class ByResponse {
+    private final ResultSet rows;
+    private boolean more;
+
+    ByResponse(ResultSet rows) throws SQLException {
+      this.rows = rows;
+      this.more = rows.next();
+    }
+
+    <K, V> Map<K, V> of(long responseId, Column<K> key, Column<V> value) throws SQLException {
+      Map<K, V> found = new TreeMap<>();
+      while (more && rows.getLong(1) < responseId) {
+        more = rows.next();
+      }
+      while (more && rows.getLong(1) == responseId) {
+        found.put(key.read(rows), value.read(rows));
+        more = rows.next();
+      }
+      return found;
+    }
   }
 
   private Mac mac() {

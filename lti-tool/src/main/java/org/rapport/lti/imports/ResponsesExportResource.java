@@ -1,5 +1,6 @@
 package org.rapport.lti.imports;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,18 +9,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.admin.InvalidRequestException;
-import org.rapport.lti.admin.RegistrationRepository;
+import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.security.Roles;
+import org.rapport.lti.web.InvalidRequestException;
 
 /** The research export of pseudonymous responses. Administrators only; every export is audited. */
 @Path("api/admin/exports/responses.csv")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Tag(name = "Imports and exports", description = "Historical results in, research data out")
 public class ResponsesExportResource {
   @Inject ResearchExport export;
@@ -33,8 +33,8 @@ public class ResponsesExportResource {
           "Every submitted or imported response of tenant ?registration=id (optionally"
               + " ?instrument=id) as CSV, students under a research id; nothing identifies them")
   public Response csv(
-      @QueryParam("registration") Long registrationId, @QueryParam("instrument") String instrument)
-      throws SQLException {
+      @QueryParam("registration") Long registrationId,
+      @QueryParam("instrument") String instrument) {
     if (registrationId == null || registrations.find(registrationId).isEmpty()) {
       throw new InvalidRequestException(
           List.of(

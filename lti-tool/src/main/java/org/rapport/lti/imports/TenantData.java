@@ -27,7 +27,11 @@ final class TenantData {
   final Map<HistoricalResult.Key, KnownResponse> responseByKey = new HashMap<>();
 
   static String waveKey(long cohortId, TrainingStage stage) {
-    return cohortId + "/" + stage.name();
+    return waveKey(cohortId, stage.code());
+  }
+
+  static String waveKey(long cohortId, String stageCode) {
+    return cohortId + "/" + stageCode;
   }
 
   static TenantData load(Connection c, long registrationId) throws SQLException {
@@ -48,8 +52,7 @@ final class TenantData {
       s.setLong(1, registrationId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          data.waveByCohortAndStage.put(
-              waveKey(rs.getLong(2), TrainingStage.valueOf(rs.getString(3))), rs.getLong(1));
+          data.waveByCohortAndStage.put(waveKey(rs.getLong(2), rs.getString(3)), rs.getLong(1));
         }
       }
     }
@@ -75,8 +78,7 @@ final class TenantData {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           data.responseByKey.put(
-              new HistoricalResult.Key(
-                  rs.getString(2), TrainingStage.valueOf(rs.getString(3)), rs.getString(4)),
+              new HistoricalResult.Key(rs.getString(2), rs.getString(3), rs.getString(4)),
               new KnownResponse(rs.getLong(1), rs.getString(5), rs.getString(6)));
         }
       }

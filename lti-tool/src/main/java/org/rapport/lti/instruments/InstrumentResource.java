@@ -1,5 +1,6 @@
 package org.rapport.lti.instruments;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,11 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.security.Roles;
 
 /** Lists the installed instruments and whether each can be scheduled. Administrators only. */
 @Path("api/admin/instruments")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Instruments", description = "Self-assessment instruments installed in Rapport")
 public class InstrumentResource {

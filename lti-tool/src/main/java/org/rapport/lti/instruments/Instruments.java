@@ -57,7 +57,10 @@ public class Instruments {
    */
   static InstrumentCatalog load(Function<String, Optional<String>> setting) {
     Optional<Path> dir =
-        setting.apply("rapport.instruments.dir").filter(s -> !s.isBlank()).map(Path::of);
+        setting
+            .apply("rapport.instruments.dir")
+            .filter(s -> !s.isBlank())
+            .map(s -> Path.of(s.strip()));
     InstrumentCatalog loaded = InstrumentCatalog.load(dir.orElse(null));
     List<InstrumentProblem> problems = new ArrayList<>();
     for (Instrument instrument : loaded.all()) {

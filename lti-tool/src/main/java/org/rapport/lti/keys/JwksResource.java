@@ -1,5 +1,6 @@
 package org.rapport.lti.keys;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tool's public keys, for platforms verifying Rapport's signed messages and assertions. */
+@PermitAll
 @Path(".well-known/jwks.json")
 @Tag(name = "LTI")
 public class JwksResource {

@@ -1,5 +1,6 @@
 package org.rapport.lti.keys;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,17 +11,24 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
 import org.rapport.lti.protocol.keys.Rotation;
 import org.rapport.lti.protocol.keys.ToolKeyRing;
+import org.rapport.lti.security.Roles;
 
 /** Admin API: see the tool keys' life spans and rotate them. */
 @Path("api/admin/keys")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tool keys")
 public class ToolKeyResource {
   @Inject ToolKeys keys;
+
+  /** Why keys supplied by the operator are not rotated here. */
+  public static final String CONFIGURED_KEYS =
+      "The tool keys come from the configuration (rapport.secrets.tool-keys); rotate them there.";
+
+  @Inject RotateToolKeys rotations;
+  @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext context;
 
   /** One key's public facts (never its private part). */
   public record ToolKeyView(String kid, String activatesAt, String retiresAt, boolean signing) {}
@@ -47,8 +55,8 @@ public class ToolKeyResource {
   public Map<String, Object> rotate() {
     Rotation rotation;
     try {
-      rotation = keys.rotate();
-    } catch (IllegalStateException inProgress) {
+      rotation = rotations.rotate(org.rapport.lti.admin.CurrentAdmin.of(context));
+    } catch (RotateToolKeys.Refused refused) {
       throw new jakarta.ws.rs.ClientErrorException(
           jakarta.ws.rs.core.Response.status(409)
               .type(MediaType.APPLICATION_JSON_TYPE)
@@ -57,8 +65,11 @@ public class ToolKeyResource {
                       "status",
                       409,
                       "error",
-                      "A rotation is already in progress: the next key is published and starts"
-                          + " signing at its activation time. Rotate again after that."))
+                      refused.reason() == RotateToolKeys.Refusal.CONFIGURED
+                          ? CONFIGURED_KEYS
+                          : "A rotation is already in progress: the next key is published and"
+                              + " starts signing at its activation time. Rotate again after"
+                              + " that."))
               .build());
     }
     return Map.of(

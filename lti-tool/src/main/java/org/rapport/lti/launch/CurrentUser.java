@@ -1,27 +1,19 @@
 package org.rapport.lti.launch;
 
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-/** Reads the launched user a {@link Launched} request carries, and checks roles. */
+/**
+ * Reads the launched user of a request to a resource that allows only launched users' roles ({@link
+ * LaunchedUserAuthenticator} put it there), and the session token it came with.
+ */
 public final class CurrentUser {
   private CurrentUser() {}
 
   public static LaunchedUser of(ContainerRequestContext request) {
-    return (LaunchedUser) request.getProperty(LaunchedUserFilter.PROPERTY);
+    return (LaunchedUser) request.getProperty(LaunchedUserAuthenticator.PROPERTY);
   }
 
   public static String token(ContainerRequestContext request) {
     return (String) request.getProperty(ToolSessions.PARAMETER);
-  }
-
-  /** Faculty (instructors, administrators) only; students get a 403 that says why. */
-  public static LaunchedUser faculty(ContainerRequestContext request) {
-    LaunchedUser user = of(request);
-    if (!user.isFaculty()) {
-      throw new ForbiddenException(
-          "This page is for faculty of the course. Students see their own work on their home page.");
-    }
-    return user;
   }
 }

@@ -3,13 +3,12 @@ package org.rapport.lti.launch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import org.rapport.lti.protocol.deeplinking.DeepLinkingRequest;
@@ -23,6 +22,7 @@ import org.rapport.lti.protocol.registration.Registration;
  */
 @ApplicationScoped
 public class DeepLinkRequests {
+  @Inject Clock clock;
   public static final Duration LIFETIME = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -87,18 +87,22 @@ public class DeepLinkRequests {
                 pending.getSettingsJson())));
   }
 
-  /** Marks the request answered; false when it was answered already (a second submission). */
+  /**
+   * Marks the request answered; false when it was answered already (a second submission). One
+   * conditional update, so of two submissions at once exactly one answers.
+   */
   @Transactional
   public boolean answer(String id) {
-    PendingDeepLink pending = em.find(PendingDeepLink.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (pending == null || pending.getAnsweredAt() != null) {
-      return false;
-    }
-    pending.answered(now());
-    return true;
+    return em.createQuery(
+                "update PendingDeepLink p set p.answeredAt = :now"
+                    + " where p.id = :id and p.answeredAt is null")
+            .setParameter("now", now())
+            .setParameter("id", id)
+            .executeUpdate()
+        == 1;
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 }

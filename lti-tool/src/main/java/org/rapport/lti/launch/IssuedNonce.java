@@ -54,9 +54,9 @@ public class IssuedNonce {
     return storageTarget;
   }
 
-  /** Not used yet and not expired. */
-  public boolean awaitsLaunch() {
-    return usedAt == null && expiresAt.isAfter(OffsetDateTime.now(java.time.ZoneOffset.UTC));
+  /** Not used yet and not expired at {@code now}. */
+  public boolean awaitsLaunch(java.time.Instant now) {
+    return usedAt == null && expiresAt.toInstant().isAfter(now);
   }
 
   public OffsetDateTime getExpiresAt() {

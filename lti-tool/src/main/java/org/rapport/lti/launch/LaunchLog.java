@@ -1,9 +1,11 @@
 package org.rapport.lti.launch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,17 +15,19 @@ import org.rapport.lti.protocol.launch.ValidatedLaunch;
 
 /**
  * The launch log an administrator reads: every accepted launch and every rejection with the check
- * that failed. Written in a transaction of its own, so a rejected launch is logged while everything
- * else it touched is rolled back.
+ * that failed. An accepted launch is logged in the launch's own transaction; a rejection in a
+ * transaction of its own after the launch's was rolled back, so it is logged while everything else
+ * the launch touched is undone.
  */
 @ApplicationScoped
 public class LaunchLog {
+  @Inject Clock clock;
   private static final Logger LOG = Logger.getLogger(LaunchLog.class.getName());
 
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.MANDATORY)
   public void accepted(ValidatedLaunch launch) {
     em.persist(
         new LaunchRecord(
@@ -38,8 +42,9 @@ public class LaunchLog {
             launch.messageType().name()));
   }
 
+  /** Records a rejection; answers the log entry's id, which the refusal page gives as reference. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void rejected(LaunchRejected rejection, Long registrationId) {
+  public long rejected(LaunchRejected rejection, Long registrationId) {
     LOG.warning(
         () ->
             "LTI launch rejected: "
@@ -50,7 +55,7 @@ public class LaunchLog {
                 + rejection.issuer().orElse("?")
                 + " client_id="
                 + rejection.clientId().orElse("?"));
-    em.persist(
+    LaunchRecord record =
         new LaunchRecord(
             now(),
             false,
@@ -60,7 +65,10 @@ public class LaunchLog {
             rejection.clientId().orElse(null),
             registrationId,
             null,
-            null));
+            null);
+    em.persist(record);
+    em.flush();
+    return record.getId();
   }
 
   @Transactional
@@ -70,7 +78,15 @@ public class LaunchLog {
         .getResultList();
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+  /** Deletes entries older than {@code cutoff}; answers how many. */
+  @Transactional
+  public int sweep(java.time.Instant cutoff) {
+    return em.createQuery("delete from LaunchRecord l where l.occurredAt < :cutoff")
+        .setParameter("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 }

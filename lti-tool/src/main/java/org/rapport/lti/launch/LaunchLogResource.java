@@ -1,5 +1,6 @@
 package org.rapport.lti.launch;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.security.Roles;
 
 /** Admin API: the launch log. */
 @Path("api/admin")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Launches")
 public class LaunchLogResource {

@@ -80,10 +80,22 @@ public class LinkedResource {
 
   /** Keeps what the launch's AGS claim granted; launches without the claim leave it as it was. */
   public void services(AgsEndpoint ags, OffsetDateTime now) {
-    this.agsLineItemsUrl = ags.lineItems().map(Object::toString).orElse(null);
-    this.agsLineItemUrl = ags.lineItem().map(Object::toString).orElse(null);
-    String scopes = String.join(" ", new TreeSet<>(ags.scopes()));
-    this.agsScopes = scopes.length() > 2000 ? scopes.substring(0, 2000) : scopes;
+    String lineItems = ags.lineItems().map(Object::toString).orElse(null);
+    String lineItem = ags.lineItem().map(Object::toString).orElse(null);
+    String all = String.join(" ", new TreeSet<>(ags.scopes()));
+    String scopes = all.length() > 2000 ? all.substring(0, 2000) : all;
+    boolean same =
+        java.util.Objects.equals(lineItems, agsLineItemsUrl)
+            && java.util.Objects.equals(lineItem, agsLineItemUrl)
+            && scopes.equals(agsScopes);
+    // Unchanged services are re-stamped at most once a minute: a class launching the same link at
+    // once would otherwise queue on this row's lock.
+    if (same && servicesUpdatedAt != null && servicesUpdatedAt.isAfter(now.minusMinutes(1))) {
+      return;
+    }
+    this.agsLineItemsUrl = lineItems;
+    this.agsLineItemUrl = lineItem;
+    this.agsScopes = scopes;
     this.servicesUpdatedAt = now;
   }
 }

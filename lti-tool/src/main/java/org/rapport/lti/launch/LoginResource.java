@@ -1,5 +1,6 @@
 package org.rapport.lti.launch;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,15 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.protocol.LaunchRejected;
 import org.rapport.lti.protocol.oidc.AuthenticationRedirect;
-import org.rapport.lti.protocol.oidc.LoginInitiation;
 import org.rapport.lti.web.Pages;
 
 /**
@@ -28,14 +25,11 @@ import org.rapport.lti.web.Pages;
  * lti_storage_target}, also through platform storage, then sends the browser to the platform's
  * authorization endpoint.
  */
+@PermitAll
 @Path("lti/login")
 @Tag(name = "LTI")
 public class LoginResource {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  @Inject LtiEndpoints endpoints;
-  @Inject NonceRepository nonces;
-  @Inject LaunchLog log;
+  @Inject StartLogin login;
   @Inject Pages pages;
   @Inject LaunchRejections rejections;
   @Context UriInfo uri;
@@ -58,32 +52,25 @@ public class LoginResource {
   private Response login(MultivaluedMap<String, String> params) {
     Map<String, String> single = new HashMap<>();
     params.forEach((k, v) -> single.put(k, v.isEmpty() ? null : v.get(0)));
-    AuthenticationRedirect redirect;
-    try {
-      LoginInitiation initiation = LoginInitiation.from(single);
-      redirect = endpoints.at(uri.getBaseUri()).loginFlow().start(initiation, RANDOM);
-    } catch (LaunchRejected rejected) {
-      log.rejected(rejected, null);
-      return rejections.page(rejected);
+    StartLogin.Outcome outcome = login.start(single, uri.getBaseUri());
+    if (outcome instanceof StartLogin.Refused refused) {
+      return rejections.page(refused.rejection(), refused.reference());
     }
-    nonces.issue(
-        redirect.nonce(),
-        redirect.registration().id().value(),
-        redirect.storageTarget(),
-        Instant.now());
+    AuthenticationRedirect redirect = ((StartLogin.Started) outcome).redirect();
     if (redirect.storageTarget() == null) {
       return Response.seeOther(redirect.redirectTo())
           .header("Set-Cookie", StateCookie.create(redirect.state()))
           .header("Referrer-Policy", "no-referrer")
           .build();
     }
-    Map<String, Object> values = new HashMap<>();
-    values.put("redirect", redirect.redirectTo().toString());
-    values.put("state", redirect.state());
-    values.put("nonce", redirect.nonce());
-    values.put("target", redirect.storageTarget());
-    values.put("origin", PlatformOrigin.of(redirect.registration().authEndpoint()));
-    return Response.ok(pages.render("lti-login-storage", "Signing you in", values))
+    LoginStorageView view =
+        new LoginStorageView(
+            redirect.redirectTo().toString(),
+            redirect.state(),
+            redirect.nonce(),
+            redirect.storageTarget(),
+            PlatformOrigin.of(redirect.registration().authEndpoint()));
+    return Response.ok(pages.render("lti-login-storage", "Signing you in", view))
         .type(MediaType.TEXT_HTML_TYPE)
         .header("Set-Cookie", StateCookie.create(redirect.state()))
         .header("Referrer-Policy", "no-referrer")

@@ -1,5 +1,6 @@
 package org.rapport.lti.launch;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -8,6 +9,7 @@ import org.rapport.lti.protocol.ToolOrigin;
 import org.rapport.lti.protocol.keys.RemotePlatformKeys;
 import org.rapport.lti.protocol.launch.LaunchValidator;
 import org.rapport.lti.protocol.oidc.LoginFlow;
+import org.rapport.lti.settings.OutboundSettings;
 import org.rapport.lti.settings.RapportSettings;
 
 /**
@@ -26,8 +28,15 @@ public class LtiEndpoints {
   @Inject RapportSettings settings;
   @Inject RegistrationDirectory directory;
   @Inject NonceRepository nonces;
+  @Inject OutboundSettings outbound;
+  @Inject Clock clock;
 
-  private final RemotePlatformKeys platformKeys = new RemotePlatformKeys();
+  private RemotePlatformKeys platformKeys;
+
+  @PostConstruct
+  void init() {
+    platformKeys = new RemotePlatformKeys(outbound.policy(), clock);
+  }
 
   /** The endpoints as seen from a request whose base URI is {@code requestBase}. */
   public At at(URI requestBase) {
@@ -60,7 +69,7 @@ public class LtiEndpoints {
           directory,
           nonces,
           platformKeys,
-          Clock.systemUTC(),
+          clock,
           settings.clockSkew(),
           new ToolOrigin(base));
     }

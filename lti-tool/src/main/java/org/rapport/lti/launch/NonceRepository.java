@@ -1,9 +1,11 @@
 package org.rapport.lti.launch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +24,8 @@ public class NonceRepository implements NonceStore {
 
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
+
+  @Inject Clock clock;
 
   @Transactional
   public void issue(String nonce, long registrationId, String storageTarget, Instant now) {
@@ -47,11 +51,26 @@ public class NonceRepository implements NonceStore {
     return Optional.ofNullable(nonce == null ? null : em.find(IssuedNonce.class, nonce));
   }
 
+  /**
+   * The nonce as issued at login when it is unused and unexpired by the application clock, if it
+   * exists.
+   */
+  @Transactional
+  public Optional<IssuedNonce> awaitingLaunch(String nonce) {
+    return find(nonce).filter(issued -> issued.awaitsLaunch(clock.instant()));
+  }
+
   /** Deletes nonces that expired more than a day ago. */
   @Transactional
   public int sweep(Instant now) {
+    return sweep(now, Duration.ofDays(1));
+  }
+
+  /** Deletes nonces that expired more than {@code retention} ago. */
+  @Transactional
+  public int sweep(Instant now, Duration retention) {
     return em.createQuery("delete from IssuedNonce n where n.expiresAt < :cutoff")
-        .setParameter("cutoff", utc(now.minus(Duration.ofDays(1))))
+        .setParameter("cutoff", utc(now.minus(retention)))
         .executeUpdate();
   }
 

@@ -82,8 +82,4 @@ public class PendingDeepLink {
   public OffsetDateTime getAnsweredAt() {
     return answeredAt;
   }
-
-  void answered(OffsetDateTime now) {
-    this.answeredAt = now;
-  }
 }

@@ -2,7 +2,6 @@ package org.rapport.lti.launch;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,12 +31,21 @@ final class StateCookie {
   }
 
   static Optional<String> read(HttpHeaders headers, String receivedState) {
+    return read(
+        name -> Optional.ofNullable(headers.getCookies().get(name)).map(Cookie::getValue),
+        receivedState);
+  }
+
+  /**
+   * The value of the cookie of {@code receivedState}, looked up by name in the request's cookies;
+   * empty when the state is missing or the browser sent no cookie for it.
+   */
+  static Optional<String> read(
+      java.util.function.Function<String, Optional<String>> cookieValue, String receivedState) {
     if (receivedState == null || receivedState.isBlank()) {
       return Optional.empty();
     }
-    Map<String, Cookie> cookies = headers.getCookies();
-    Cookie cookie = cookies.get(name(receivedState));
-    return Optional.ofNullable(cookie).map(Cookie::getValue);
+    return cookieValue.apply(name(receivedState));
   }
 
   static String expire(String state) {

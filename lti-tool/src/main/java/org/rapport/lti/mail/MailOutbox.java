@@ -10,13 +10,27 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.rapport.lti.queue.LeasedQueue;
 
 /**
  * Table {@code mail_outbox} in plain JDBC on the caller's connection. One row per alert and
  * recipient (unique), so a mail is queued once however often the alert is found again; a row is
- * kept after sending, with the time it was sent.
+ * kept after sending, with the time it was sent, or after it was given up on ({@code dead_at}).
+ * Sending works through the rows as a {@link LeasedQueue}.
  */
 public final class MailOutbox {
+  /** The outbox as a {@link LeasedQueue}: unsent mail that was not given up on is open. */
+  static final LeasedQueue.Table TABLE =
+      new LeasedQueue.Table(
+          "mail_outbox",
+          "id",
+          "next_attempt_at",
+          "sent_at IS NULL AND dead_at IS NULL",
+          "dead_at = ?");
+
+  /** Retries and dead letters go straight to the queue; sending has its own {@link #sent}. */
+  static final LeasedQueue QUEUE = new LeasedQueue(TABLE);
+
   private MailOutbox() {}
 
   /** A queued mail. */
@@ -66,20 +80,26 @@ public final class MailOutbox {
     }
   }
 
-  /** Up to {@code limit} unsent mails whose next attempt is due, oldest first. */
-  static List<Entry> due(Connection connection, Instant now, int limit) throws SQLException {
-    List<Entry> due = new ArrayList<>();
+  /**
+   * Claims up to {@code limit} unsent mails whose next attempt is due, oldest first, for {@code
+   * lease} under {@code token}: no other worker (on this node or another) sends them meanwhile, and
+   * a worker that died mid-way holds them only until the lease ends.
+   */
+  static List<Entry> claim(
+      Connection connection, String token, Instant now, Duration lease, int limit)
+      throws SQLException {
+    List<Entry> claimed = new ArrayList<>();
+    if (QUEUE.claim(connection, token, now, lease, limit).isEmpty()) {
+      return claimed;
+    }
     try (PreparedStatement s =
         connection.prepareStatement(
             "SELECT id, registration_id, alert_id, recipient, subject, body, attempts"
-                + " FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= ?"
-                + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id")) {
-      s.setTimestamp(1, Timestamp.from(now));
-      s.setTimestamp(2, Timestamp.from(now));
-      s.setMaxRows(limit);
+                + " FROM mail_outbox WHERE claim_token = ? ORDER BY next_attempt_at, id")) {
+      s.setString(1, token);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          due.add(
+          claimed.add(
               new Entry(
                   rs.getLong(1),
                   rs.getLong(2),
@@ -91,62 +111,20 @@ public final class MailOutbox {
         }
       }
     }
-    return due;
+    return claimed;
   }
 
-  /**
-   * Claims a mail for one sending attempt; false when another worker (another node) has it or it
-   * was sent meanwhile. The claim lapses after {@code lease}, so a worker that died mid-way does
-   * not keep the mail forever.
-   */
-  static boolean claim(Connection connection, long id, Instant now, Duration lease)
-      throws SQLException {
-    try (PreparedStatement s =
-        connection.prepareStatement(
-            "UPDATE mail_outbox SET claimed_until = ? WHERE id = ? AND sent_at IS NULL"
-                + " AND (claimed_until IS NULL OR claimed_until < ?)")) {
-      s.setTimestamp(1, Timestamp.from(now.plus(lease)));
-      s.setLong(2, id);
-      s.setTimestamp(3, Timestamp.from(now));
-      return s.executeUpdate() == 1;
-    }
+  static void sent(Connection connection, long id, String token, Instant now) throws SQLException {
+    QUEUE.finish(
+        connection,
+        id,
+        token,
+        "sent_at = ?, attempts = attempts + 1, last_error = NULL",
+        LeasedQueue.utc(now));
   }
 
-  static void sent(Connection connection, long id, Instant now) throws SQLException {
-    try (PreparedStatement s =
-        connection.prepareStatement(
-            "UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, claimed_until = NULL,"
-                + " last_error = NULL WHERE id = ?")) {
-      s.setTimestamp(1, Timestamp.from(now));
-      s.setLong(2, id);
-      s.executeUpdate();
-    }
-  }
-
-  static void failed(Connection connection, long id, String error, Instant nextAttempt)
-      throws SQLException {
-    try (PreparedStatement s =
-        connection.prepareStatement(
-            "UPDATE mail_outbox SET attempts = attempts + 1, claimed_until = NULL,"
-                + " last_error = ?, next_attempt_at = ? WHERE id = ?")) {
-      s.setString(
-          1,
-          error == null
-              ? "unknown error"
-              : error.length() > 1000 ? error.substring(0, 1000) : error);
-      s.setTimestamp(2, Timestamp.from(nextAttempt));
-      s.setLong(3, id);
-      s.executeUpdate();
-    }
-  }
-
-  /** The wait before the next attempt after {@code attempts} failures: doubling, capped. */
-  public static Duration backoff(int attempts, Duration first, Duration max) {
-    long seconds = first.toSeconds();
-    for (int i = 1; i < attempts && seconds < max.toSeconds(); i++) {
-      seconds *= 2;
-    }
-    return Duration.ofSeconds(Math.min(Math.max(1, seconds), max.toSeconds()));
+  private static LeasedQueue queue(Connection connection) throws SQLException {
+    return QUEUE;
   }
 
   /** A tenant's queued and sent mail, newest first, without bodies: what the admin API lists. */
@@ -156,7 +134,7 @@ public final class MailOutbox {
     try (PreparedStatement s =
         connection.prepareStatement(
             "SELECT id, alert_id, recipient, subject, attempts, created_at, next_attempt_at,"
-                + " sent_at, last_error FROM mail_outbox WHERE registration_id = ?"
+                + " sent_at, last_error, dead_at FROM mail_outbox WHERE registration_id = ?"
                 + " ORDER BY id DESC")) {
       s.setLong(1, registrationId);
       s.setMaxRows(1000);
@@ -172,7 +150,8 @@ public final class MailOutbox {
                   iso(rs.getTimestamp(6)),
                   iso(rs.getTimestamp(7)),
                   iso(rs.getTimestamp(8)),
-                  rs.getString(9)));
+                  rs.getString(9),
+                  iso(rs.getTimestamp(10))));
         }
       }
     }

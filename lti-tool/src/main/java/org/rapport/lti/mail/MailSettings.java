@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.lti.queue.Backoff;
 
 /**
  * The SMTP server and the outbox's timing, from MicroProfile Config ({@code rapport.mail.*}). The
@@ -59,11 +60,10 @@ public class MailSettings {
     return Duration.ofSeconds(Math.max(1, pollSeconds));
   }
 
-  public Duration firstRetry() {
-    return Duration.ofSeconds(Math.max(1, retrySeconds));
-  }
-
-  public Duration maxRetry() {
-    return Duration.ofSeconds(Math.max(Math.max(1, retrySeconds), maxRetrySeconds));
+  /** The wait after failed attempts: the retry seconds, doubling up to the max retry seconds. */
+  public Backoff backoff() {
+    long first = Math.max(1, retrySeconds);
+    return Backoff.between(
+        Duration.ofSeconds(first), Duration.ofSeconds(Math.max(first, maxRetrySeconds)));
   }
 }

@@ -12,23 +12,37 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.mail.SendFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.rapport.lti.persistence.DatabaseOutage;
+import org.rapport.lti.persistence.DatabasePause;
 import org.rapport.lti.persistence.RapportDataSource;
+import org.rapport.lti.queue.Backoff;
 
 /**
- * Sends due mail from the outbox every {@code rapport.mail.poll-seconds}. Each attempt claims its
- * row, sends, and marks it sent in its own statement (no surrounding transaction), so a mail that
- * reached the server is never sent again by a later run; a failure pushes the next attempt out by a
- * doubling backoff ({@code rapport.mail.retry-seconds} up to {@code
- * rapport.mail.max-retry-seconds}) and keeps the mail.
+ * Sends due mail from the outbox every {@code rapport.mail.poll-seconds}. A run claims a batch of
+ * due rows with a lease, sends each, and marks it sent in its own statement (no surrounding
+ * transaction), so a mail that reached the server is never sent again by a later run; a failure
+ * pushes the next attempt out by {@link Backoff} ({@code rapport.mail.retry-seconds} doubling up to
+ * {@code rapport.mail.max-retry-seconds}, with jitter) and keeps the mail. A recipient the server
+ * refuses, or {@link #MAX_ATTEMPTS} failures, make the mail a dead letter: listed with the reason,
+ * never sent.
+ *
+ * <p>While the database is out of reach the worker waits ({@link DatabasePause}); a mail that
+ * reached the SMTP server but could not be marked sent (the database went away in between) is
+ * remembered and marked sent first when the database returns, before its claim runs out, so it is
+ * not sent twice.
  */
 @Startup
 @Singleton
@@ -39,12 +53,24 @@ public class MailWorker {
   private static final Duration LEASE = Duration.ofMinutes(5);
   private static final int BATCH = 50;
 
+  /** A mail that failed this often (about a day at the longest wait) is given up on. */
+  static final int MAX_ATTEMPTS = 30;
+
   @Resource TimerService timers;
 
   @Resource(lookup = RapportDataSource.JNDI_NAME)
   DataSource dataSource;
 
   @Inject MailSettings settings;
+  @Inject Clock clock;
+
+  /** Mail the SMTP server accepted whose row is not yet marked sent, by id. */
+  private final Map<Long, Sent> sentNotRecorded = new ConcurrentHashMap<>();
+
+  private record Sent(String claim, Instant at) {}
+
+  private final DatabasePause pause =
+      new DatabasePause("Mail outbox", LOG, Duration.ofSeconds(2), Duration.ofSeconds(30));
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean warnedUnconfigured;
@@ -58,13 +84,18 @@ public class MailWorker {
 
   @Timeout
   void tick() {
-    if (!running.compareAndSet(false, true)) {
+    if (pause.waiting(clock.instant()) || !running.compareAndSet(false, true)) {
       return;
     }
     try {
       drain();
+      pause.reached();
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "The mail outbox could not be read; trying again shortly.", e);
+      if (DatabaseOutage.causedBy(e)) {
+        pause.unreachable(clock.instant(), e);
+      } else {
+        LOG.log(Level.WARNING, "The mail outbox could not be read; trying again shortly.", e);
+      }
     } finally {
       running.set(false);
     }
@@ -81,18 +112,26 @@ public class MailWorker {
       return 0;
     }
     int sent = 0;
+    Backoff backoff = settings.backoff();
     try (Connection connection = dataSource.getConnection()) {
-      List<MailOutbox.Entry> due = MailOutbox.due(connection, Instant.now(), BATCH);
-      for (MailOutbox.Entry entry : due) {
-        if (!MailOutbox.claim(connection, entry.id(), Instant.now(), LEASE)) {
-          continue;
-        }
+      recordSent(connection);
+      String token = UUID.randomUUID().toString();
+      for (MailOutbox.Entry entry :
+          MailOutbox.claim(connection, token, clock.instant(), LEASE, BATCH)) {
         try {
-          server.send(entry.recipient(), entry.subject(), entry.body());
+          server.send(entry.recipient(), entry.subject(), entry.body(), clock.instant());
         } catch (Exception e) {
-          Duration wait =
-              MailOutbox.backoff(entry.attempts() + 1, settings.firstRetry(), settings.maxRetry());
-          MailOutbox.failed(connection, entry.id(), describe(e), Instant.now().plus(wait));
+          int failures = entry.attempts() + 1;
+          String error = describe(e);
+          String outcome;
+          if (refusedForGood(e) || failures >= MAX_ATTEMPTS) {
+            MailOutbox.QUEUE.deadLetter(connection, entry.id(), token, error, clock.instant());
+            outcome = "given up after " + failures + " attempt(s)";
+          } else {
+            Instant next = backoff.next(clock.instant(), failures);
+            MailOutbox.QUEUE.retryLater(connection, entry.id(), token, next, error);
+            outcome = "next attempt at " + next;
+          }
           LOG.warning(
               () ->
                   "Mail "
@@ -100,17 +139,35 @@ public class MailWorker {
                       + " to "
                       + entry.recipient()
                       + " not sent ("
-                      + describe(e)
-                      + "); next attempt in "
-                      + wait.toSeconds()
-                      + " s.");
+                      + error
+                      + "); "
+                      + outcome
+                      + ".");
           continue;
         }
-        MailOutbox.sent(connection, entry.id(), Instant.now());
+        sentNotRecorded.put(entry.id(), new Sent(token, clock.instant()));
         sent++;
+        recordSent(connection);
       }
     }
     return sent;
+  }
+
+  /** The server refused a recipient: sending again would be refused again. */
+  private static boolean refusedForGood(Exception e) {
+    return e instanceof SendFailedException refused
+        && refused.getInvalidAddresses() != null
+        && refused.getInvalidAddresses().length > 0;
+  }
+
+  /**
+   * Marks sent the mail the SMTP server accepted; what fails stays remembered for the next tick.
+   */
+  private void recordSent(Connection connection) throws SQLException {
+    for (Map.Entry<Long, Sent> sent : sentNotRecorded.entrySet()) {
+      MailOutbox.sent(connection, sent.getKey(), sent.getValue().claim(), sent.getValue().at());
+      sentNotRecorded.remove(sent.getKey());
+    }
   }
 
   private static String describe(Exception e) {

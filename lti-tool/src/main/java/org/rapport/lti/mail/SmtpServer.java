@@ -9,6 +9,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
 
@@ -52,14 +53,18 @@ public record SmtpServer(
     return Session.getInstance(p, auth);
   }
 
-  /** Sends one plain-text mail; throws when the server refuses it or cannot be reached. */
-  public void send(String to, String subject, String body) throws MessagingException {
+  /**
+   * Sends one plain-text mail dated {@code sentAt}; throws when the server refuses it or cannot be
+   * reached.
+   */
+  public void send(String to, String subject, String body, Instant sentAt)
+      throws MessagingException {
     MimeMessage message = new MimeMessage(session());
     message.setFrom(new InternetAddress(from));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
     message.setSubject(subject, StandardCharsets.UTF_8.name());
     message.setText(body, StandardCharsets.UTF_8.name());
-    message.setSentDate(new Date());
+    message.setSentDate(Date.from(sentAt));
     Transport.send(message);
   }
 }

@@ -9,7 +9,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +65,6 @@ public class ModuleLibrary {
    */
   static ModuleCatalog loadCatalog(Optional<String> dir, Logger log) {
     Path institution = dir.filter(d -> !d.isBlank()).map(d -> Path.of(d.strip())).orElse(null);
-    if (institution != null && !Files.exists(institution)) {
-      log.warning(
-          () ->
-              DIR_KEY
-                  + " names "
-                  + institution
-                  + ", which does not exist; only the modules shipped with Rapport are offered.");
-    }
     try {
       ModuleCatalog loaded = ModuleCatalog.load(institution);
       checkIdLengths(loaded);

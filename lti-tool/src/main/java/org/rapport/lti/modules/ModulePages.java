@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.rapport.curriculum.modules.CheckStep;
 import org.rapport.curriculum.modules.Choice;
+import org.rapport.curriculum.modules.EmpathyLayer;
 import org.rapport.curriculum.modules.Family;
 import org.rapport.curriculum.modules.Module;
 import org.rapport.curriculum.modules.ModuleCatalog;
@@ -25,7 +25,8 @@ import org.rapport.curriculum.modules.ReflectionStep;
 import org.rapport.curriculum.modules.ScenarioNode;
 import org.rapport.curriculum.modules.ScenarioStep;
 import org.rapport.curriculum.modules.Step;
-import org.rapport.curriculum.modules.Subscale;
+import org.rapport.curriculum.modules.TrainingPhase;
+import org.rapport.lti.web.Nav;
 import org.rapport.lti.web.Pages;
 
 /** Builds the player's pages from the content and the learner's progress. */
@@ -56,107 +57,138 @@ public class ModulePages {
     return time == null ? "" : WHEN.format(time.withOffsetSameInstant(ZoneOffset.UTC));
   }
 
-  private static Map<String, Object> base(String token) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("s", token);
-    values.put(
-        "nav",
-        Map.of(
-            "items",
-            List.of(
-                Map.of("href", "/app?s=" + token, "label", "Home", "current", false),
-                Map.of("href", "/app/modules?s=" + token, "label", "Modules", "current", true))));
-    return values;
+  private static Nav nav(String token) {
+    return Nav.of(
+        new Nav.Item("/app?s=" + token, "Home", false),
+        new Nav.Item("/app/modules?s=" + token, "Modules", true));
   }
 
   private static String subscales(Module module) {
-    return module.subscales().stream().map(Subscale::label).collect(Collectors.joining(", "));
+    return module.layers().stream().map(EmpathyLayer::label).collect(Collectors.joining(", "));
   }
 
-  /** The student's catalogue: every module by family, with the learner's progress. */
+  /**
+   * The student's catalogue: every module by family, with the learner's progress. When the
+   * student's phase of training is known, the modules written for it come first, in a section of
+   * their own, and the families list the rest.
+   */
   public String catalogue(
-      ModuleCatalog catalog, Map<String, ProgressSummary> progress, String token) {
-    List<Map<String, Object>> families = new ArrayList<>();
+      ModuleCatalog catalog,
+      Map<String, ProgressSummary> progress,
+      Optional<TrainingPhase> phase,
+      String token) {
+    List<CataloguePage.Section> families = new ArrayList<>();
+    List<Module> forPhase =
+        phase.map(p -> catalog.all().stream().filter(m -> m.suits(p)).toList()).orElse(List.of());
+    if (!forPhase.isEmpty()) {
+      families.add(
+          new CataloguePage.Section(
+              "for-you",
+              "For your stage of training: " + phase.get().label(),
+              cards(forPhase, progress, token)));
+    }
     for (Family family : Family.values()) {
-      List<Module> modules = catalog.byFamily(family);
+      List<Module> modules =
+          catalog.byFamily(family).stream().filter(m -> !forPhase.contains(m)).toList();
       if (modules.isEmpty()) {
         continue;
       }
-      List<Map<String, Object>> cards = new ArrayList<>();
-      for (Module module : modules) {
-        ProgressSummary summary = progress.get(module.id().value());
-        Map<String, Object> card = new HashMap<>();
-        card.put("id", module.id().value());
-        card.put("title", module.title());
-        card.put("summary", module.summary());
-        card.put("minutes", module.minutes());
-        card.put("subscales", subscales(module));
-        card.put("href", moduleHref(module, token));
-        card.put("statusKey", summary.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        card.put("statusLabel", summary.label());
-        card.put("inProgress", summary.status() == ProgressSummary.Status.IN_PROGRESS);
-        card.put("completed", summary.status() == ProgressSummary.Status.COMPLETED);
-        card.put("stepCount", summary.stepCount());
-        card.put("doneCount", summary.doneCount());
-        card.put("doneLabel", summary.doneLabel());
-        cards.add(card);
-      }
-      families.add(Map.of("key", family.yamlName(), "label", family.label(), "modules", cards));
+      families.add(
+          new CataloguePage.Section(
+              family.yamlName(),
+              forPhase.isEmpty() ? family.label() : family.label() + ": more modules",
+              cards(modules, progress, token)));
     }
-    Map<String, Object> values = base(token);
-    values.put("families", families);
-    values.put("moduleCount", catalog.size());
-    return pages.render("module-catalogue", "Modules", values);
+    return pages.render(
+        "module-catalogue",
+        "Modules",
+        new CataloguePage(token, nav(token), families, catalog.size()));
+  }
+
+  private static List<CataloguePage.Card> cards(
+      List<Module> modules, Map<String, ProgressSummary> progress, String token) {
+    List<CataloguePage.Card> cards = new ArrayList<>();
+    for (Module module : modules) {
+      ProgressSummary summary = progress.get(module.id().value());
+      cards.add(
+          new CataloguePage.Card(
+              module.id().value(),
+              module.title(),
+              module.summary(),
+              module.minutes(),
+              subscales(module),
+              moduleHref(module, token),
+              summary.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+              summary.label(),
+              summary.status() == ProgressSummary.Status.IN_PROGRESS,
+              summary.status() == ProgressSummary.Status.COMPLETED,
+              summary.stepCount(),
+              summary.doneCount(),
+              summary.doneLabel(),
+              stages(module)));
+    }
+    return cards;
+  }
+
+  private static String stages(Module module) {
+    return module.stages().stream().map(TrainingPhase::label).collect(Collectors.joining(", "));
   }
 
   /** A module not yet started: what it is about and its steps. */
   public String intro(Module module, String token) {
-    Map<String, Object> values = base(token);
-    values.put("moduleTitle", module.title());
-    values.put("summary", module.summary());
-    values.put("minutes", module.minutes());
-    values.put("family", module.family().label());
-    values.put("subscales", subscales(module));
-    values.put("objectives", module.objectives());
-    List<Map<String, Object>> steps = new ArrayList<>();
+    List<StepLine> steps = new ArrayList<>();
     for (Step step : module.steps()) {
-      steps.add(Map.of("title", step.title(), "kind", step.kind().label()));
+      steps.add(new StepLine(step.title(), step.kind().label()));
     }
-    values.put("steps", steps);
-    values.put("startHref", stepHref(module, module.steps().get(0), token));
-    return pages.render("module-intro", module.title(), values);
+    ModuleIntroPage page =
+        new ModuleIntroPage(
+            token,
+            nav(token),
+            module.title(),
+            module.summary(),
+            module.minutes(),
+            module.family().label(),
+            subscales(module),
+            module.objectives(),
+            steps,
+            stepHref(module, module.steps().get(0), token));
+    return pages.render("module-intro", module.title(), page);
   }
 
   /** The end of a module: completed, or which steps are still to do. */
   public String complete(Module module, ModulePlayer.ModuleState state, String token) {
-    Map<String, Object> values = base(token);
-    values.put("moduleTitle", module.title());
-    values.put("completed", state.completedAtOrNull() != null);
-    values.put("completedAt", when(state.completedAtOrNull()));
-    List<Map<String, Object>> todo = new ArrayList<>();
-    List<Map<String, Object>> all = new ArrayList<>();
+    List<ModuleCompletePage.StepLink> todo = new ArrayList<>();
+    List<ModuleCompletePage.StepLink> all = new ArrayList<>();
     for (Step step : module.steps()) {
-      Map<String, Object> item =
-          Map.of(
-              "title", step.title(),
-              "kind", step.kind().label(),
-              "href", stepHref(module, step, token),
-              "done", state.done().contains(step.id()));
+      ModuleCompletePage.StepLink item =
+          new ModuleCompletePage.StepLink(
+              step.title(),
+              step.kind().label(),
+              stepHref(module, step, token),
+              state.done().contains(step.id()));
       all.add(item);
       if (!state.done().contains(step.id())) {
         todo.add(item);
       }
     }
-    values.put("todo", todo);
-    values.put("steps", all);
-    values.put("doneLabel", state.summary().doneLabel());
-    values.put("stepCount", state.summary().stepCount());
-    values.put("doneCount", state.summary().doneCount());
-    values.put("catalogueHref", "/app/modules?s=" + token);
+    ModuleCompletePage page =
+        new ModuleCompletePage(
+            token,
+            nav(token),
+            module.title(),
+            state.completedAtOrNull() != null,
+            when(state.completedAtOrNull()),
+            todo,
+            all,
+            state.summary().doneLabel(),
+            state.summary().stepCount(),
+            state.summary().doneCount(),
+            "/app/modules?s=" + token,
+            CitedText.allReferences(module));
     return pages.render(
         "module-complete",
         (state.completedAtOrNull() != null ? "Completed: " : "Almost there: ") + module.title(),
-        values);
+        page);
   }
 
   /** A step of a module, with the learner's work on it and, after a refused form, the reason. */
@@ -172,190 +204,212 @@ public class ModulePages {
       String token,
       Draft draft,
       boolean retry) {
-    Map<String, Object> values = base(token);
     List<Step> steps = module.steps();
     int index = steps.indexOf(step);
     ProgressSummary summary = state.summary();
-    values.put("moduleTitle", module.title());
-    values.put("moduleHref", moduleHref(module, token));
-    values.put("catalogueHref", "/app/modules?s=" + token);
-    values.put("stepTitle", step.title());
-    values.put("kindLabel", step.kind().label());
-    values.put("kindKey", step.kind().yamlName());
-    values.put("stepId", step.id());
-    values.put("stepNumber", index + 1);
-    values.put("stepCount", steps.size());
-    values.put("doneCount", summary.doneCount());
-    values.put("doneLabel", summary.doneLabel());
-    values.put("percentDone", summary.percentDone());
-    values.put("stepDone", state.done().contains(step.id()));
-    if (index > 0) {
-      Step previous = steps.get(index - 1);
-      values.put("prevHref", stepHref(module, previous, token));
-      values.put("prevTitle", previous.title());
-    }
+    Step previous = index > 0 ? steps.get(index - 1) : null;
     boolean last = index == steps.size() - 1;
-    values.put("nextLabel", last ? "Finish" : "Next");
-    values.put(
-        "nextHref",
-        last ? completeHref(module, token) : stepHref(module, steps.get(index + 1), token));
-    values.put("nextTitle", last ? "the end of the module" : steps.get(index + 1).title());
-    values.put("readForm", step instanceof ReadingStep);
-    values.put("readAction", stepAction(module, step, "read", token));
+    CitedText cited = new CitedText(module);
 
-    List<Map<String, Object>> outline = new ArrayList<>();
+    List<ModuleStepPage.OutlineItem> outline = new ArrayList<>();
     for (Step s : steps) {
       outline.add(
-          Map.of(
-              "title", s.title(),
-              "kind", s.kind().label(),
-              "href", stepHref(module, s, token),
-              "done", state.done().contains(s.id()),
-              "current", s == step));
+          new ModuleStepPage.OutlineItem(
+              s.title(),
+              s.kind().label(),
+              stepHref(module, s, token),
+              state.done().contains(s.id()),
+              s == step));
     }
-    values.put("outline", outline);
+    ModuleStepPage.Refusal error =
+        draft == null
+            ? null
+            : new ModuleStepPage.Refusal(
+                draft.problem().title(), draft.problem().message(), draft.detail());
 
-    if (draft != null) {
-      Map<String, Object> error = new HashMap<>();
-      error.put("errorTitle", draft.problem().title());
-      error.put("errorMessage", draft.problem().message());
-      error.put("errorDetail", draft.detail());
-      values.put("error", error);
+    ModuleStepPage.Reading reading = null;
+    ModuleStepPage.Scenario scenario = null;
+    ModuleStepPage.Check check = null;
+    ModuleStepPage.Practice practice = null;
+    ModuleStepPage.Reflection reflection = null;
+    if (step instanceof ReadingStep readingStep) {
+      reading = new ModuleStepPage.Reading(cited.markdown(readingStep.body()));
+    } else if (step instanceof ScenarioStep scenarioStep) {
+      scenario = scenario(module, scenarioStep, state, token, draft, cited);
+    } else if (step instanceof CheckStep checkStep) {
+      check = check(module, checkStep, state, token, draft, retry, cited);
+    } else if (step instanceof PracticeStep practiceStep) {
+      practice = practice(module, practiceStep, state, token, draft, cited);
+    } else if (step instanceof ReflectionStep reflectionStep) {
+      reflection = reflection(module, reflectionStep, state, token, draft, cited);
     }
-
-    if (step instanceof ReadingStep reading) {
-      values.put("reading", Map.of("bodyHtml", Markdown.toHtml(reading.body())));
-    } else if (step instanceof ScenarioStep scenario) {
-      values.put("scenario", scenario(module, scenario, state, token, draft));
-    } else if (step instanceof CheckStep check) {
-      values.put("check", check(module, check, state, token, draft, retry));
-    } else if (step instanceof PracticeStep practice) {
-      values.put("practice", practice(module, practice, state, token, draft));
-    } else if (step instanceof ReflectionStep reflection) {
-      values.put("reflection", reflection(module, reflection, state, token, draft));
-    }
-    return pages.render("module-step", step.title() + " · " + module.title(), values);
+    // Read last: the references are those the step's text cited while being rendered above.
+    List<ReferenceView> references = cited.citedReferences();
+    ModuleStepPage page =
+        new ModuleStepPage(
+            token,
+            nav(token),
+            module.title(),
+            moduleHref(module, token),
+            "/app/modules?s=" + token,
+            step.title(),
+            step.kind().label(),
+            step.kind().yamlName(),
+            step.id(),
+            index + 1,
+            steps.size(),
+            summary.doneCount(),
+            summary.doneLabel(),
+            summary.percentDone(),
+            state.done().contains(step.id()),
+            previous == null ? null : stepHref(module, previous, token),
+            previous == null ? null : previous.title(),
+            last ? "Finish" : "Next",
+            last ? completeHref(module, token) : stepHref(module, steps.get(index + 1), token),
+            last ? "the end of the module" : steps.get(index + 1).title(),
+            step instanceof ReadingStep,
+            stepAction(module, step, "read", token),
+            outline,
+            error,
+            reading,
+            scenario,
+            check,
+            practice,
+            reflection,
+            references);
+    return pages.render("module-step", step.title() + " · " + module.title(), page);
   }
 
-  private static Map<String, Object> scenario(
-      Module module, ScenarioStep step, ModulePlayer.StepState state, String token, Draft draft) {
+  private static ModuleStepPage.Scenario scenario(
+      Module module,
+      ScenarioStep step,
+      ModulePlayer.StepState state,
+      String token,
+      Draft draft,
+      CitedText cited) {
     StepResult result = state.resultOrNull();
     ScenarioPath.Replay replay =
         ScenarioPath.parse(result == null ? null : result.getScenarioPath()).replay(step);
-    Map<String, Object> values = new HashMap<>();
-    values.put("settingHtml", Markdown.toHtml(step.setting(), 3));
-    List<Map<String, Object>> exchanges = new ArrayList<>();
+    String settingHtml = cited.markdown(step.setting(), 3);
+    List<ModuleStepPage.Scenario.Exchange> exchanges = new ArrayList<>();
     List<ScenarioPath.Exchange> list = replay.exchanges();
     for (int i = 0; i < list.size(); i++) {
       ScenarioPath.Exchange exchange = list.get(i);
       Choice choice = exchange.choice();
-      Map<String, Object> item = new HashMap<>();
-      item.put("speaker", exchange.node().speaker());
-      item.put("says", exchange.node().says());
-      item.put("reply", choice.text());
-      item.put("qualityLabel", choice.quality().label());
-      item.put("qualityKey", choice.quality().yamlName());
-      item.put("feedback", choice.feedback());
-      item.put("latest", i == list.size() - 1);
-      exchanges.add(item);
+      exchanges.add(
+          new ModuleStepPage.Scenario.Exchange(
+              exchange.node().speaker(),
+              cited.plain(exchange.node().says()),
+              cited.plain(choice.text()),
+              choice.quality().label(),
+              choice.quality().yamlName(),
+              cited.plain(choice.feedback()),
+              i == list.size() - 1));
     }
-    values.put("exchanges", exchanges);
-    values.put("hasExchanges", !exchanges.isEmpty());
     ScenarioNode current = replay.currentOrNull();
-    if (current != null) {
-      Map<String, Object> node = new HashMap<>();
-      node.put("nodeId", current.id());
-      node.put("speaker", current.speaker());
-      node.put("says", current.says());
-      List<Map<String, Object>> choices = new ArrayList<>();
-      for (int i = 0; i < current.choices().size(); i++) {
-        String index = String.valueOf(i);
-        choices.add(
-            Map.of(
-                "index",
-                index,
-                "text",
-                current.choices().get(i).text(),
-                "checked",
-                draft != null && index.equals(draft.choice())));
-      }
-      node.put("choices", choices);
-      node.put("replyAction", stepAction(module, step, "reply", token));
-      node.put("invalid", draft != null);
-      values.put("current", node);
-    } else {
-      values.put(
-          "ended",
-          Map.of(
-              "debriefHtml",
-              Markdown.toHtml(step.debrief(), 3),
-              "restartAction",
-              stepAction(module, step, "restart", token)));
+    if (current == null) {
+      return new ModuleStepPage.Scenario(
+          settingHtml,
+          exchanges,
+          null,
+          new ModuleStepPage.Scenario.Ended(
+              cited.markdown(step.debrief(), 3), stepAction(module, step, "restart", token)));
     }
-    return values;
+    String saysHtml = cited.plain(current.says());
+    List<ModuleStepPage.Scenario.Reply> choices = new ArrayList<>();
+    // Shown in the learner's own order; each keeps its index in the file as its value.
+    for (int i :
+        ChoiceOrder.of(
+            state.learnerKey(),
+            module.id().value(),
+            step.id() + "/" + current.id(),
+            current.choices().size())) {
+      String index = String.valueOf(i);
+      choices.add(
+          new ModuleStepPage.Scenario.Reply(
+              index,
+              cited.plain(current.choices().get(i).text()),
+              draft != null && index.equals(draft.choice())));
+    }
+    ModuleStepPage.Scenario.Node node =
+        new ModuleStepPage.Scenario.Node(
+            current.id(),
+            current.speaker(),
+            saysHtml,
+            choices,
+            stepAction(module, step, "reply", token),
+            draft != null);
+    return new ModuleStepPage.Scenario(settingHtml, exchanges, node, null);
   }
 
-  private static Map<String, Object> check(
+  private static ModuleStepPage.Check check(
       Module module,
       CheckStep step,
       ModulePlayer.StepState state,
       String token,
       Draft draft,
-      boolean retry) {
+      boolean retry,
+      CitedText cited) {
     StepResult result = state.resultOrNull();
     Optional<CheckAnswers> saved =
         result == null ? Optional.empty() : CheckAnswers.parse(result.getCheckAnswers(), step);
     boolean submitted = saved.isPresent() && draft == null && !retry;
-    Map<String, Object> values = new HashMap<>();
-    values.put("submitted", submitted);
-    values.put("answerAction", stepAction(module, step, "answers", token));
-    values.put("retryHref", stepHref(module, step, token).replace("?s=", "?retry=1&s="));
     int count = step.questions().size();
-    values.put("count", count);
     CheckAnswers shown =
         submitted ? saved.get() : draft != null && draft.answers() != null ? draft.answers() : null;
     List<Integer> missing =
         draft != null && draft.answers() != null ? draft.answers().missing() : List.of();
-    List<Map<String, Object>> questions = new ArrayList<>();
+    List<ModuleStepPage.Check.Question> questions = new ArrayList<>();
     for (int q = 0; q < count; q++) {
       Question question = step.questions().get(q);
       Integer chosen = shown == null ? null : shown.chosen().get(q);
-      Map<String, Object> item = new HashMap<>();
-      item.put("number", q + 1);
-      item.put("prompt", question.prompt());
-      item.put("field", CheckAnswers.field(q + 1));
-      item.put("missing", missing.contains(q + 1));
-      item.put("answeredCorrectly", chosen != null && question.options().get(chosen).correct());
-      List<Map<String, Object>> options = new ArrayList<>();
-      for (int o = 0; o < question.options().size(); o++) {
+      String promptHtml = cited.plain(question.prompt());
+      List<ModuleStepPage.Check.Option> options = new ArrayList<>();
+      for (int o :
+          ChoiceOrder.of(
+              state.learnerKey(),
+              module.id().value(),
+              step.id() + "/" + (q + 1),
+              question.options().size())) {
         Option option = question.options().get(o);
         boolean isChosen = chosen != null && chosen == o;
-        Map<String, Object> opt = new HashMap<>();
-        opt.put("index", String.valueOf(o));
-        opt.put("text", option.text());
-        opt.put("chosen", isChosen);
-        opt.put("correct", option.correct());
-        opt.put("explanation", option.explanation());
-        opt.put(
-            "verdict",
-            option.correct()
-                ? (isChosen ? "Your answer: correct." : "The correct answer.")
-                : (isChosen ? "Your answer: not correct." : "Not correct."));
-        options.add(opt);
+        options.add(
+            new ModuleStepPage.Check.Option(
+                String.valueOf(o),
+                cited.plain(option.text()),
+                isChosen,
+                option.correct(),
+                cited.plain(option.explanation()),
+                option.correct()
+                    ? (isChosen ? "Your answer: correct." : "The correct answer.")
+                    : (isChosen ? "Your answer: not correct." : "Not correct.")));
       }
-      item.put("options", options);
-      questions.add(item);
+      questions.add(
+          new ModuleStepPage.Check.Question(
+              q + 1,
+              promptHtml,
+              CheckAnswers.field(q + 1),
+              missing.contains(q + 1),
+              chosen != null && question.options().get(chosen).correct(),
+              options));
     }
-    values.put("questions", questions);
-    if (submitted) {
-      values.put("score", result.getCheckScore());
-      values.put("total", result.getCheckTotal());
-    }
-    return values;
+    return new ModuleStepPage.Check(
+        submitted,
+        stepAction(module, step, "answers", token),
+        stepHref(module, step, token).replace("?s=", "?retry=1&s="),
+        count,
+        questions,
+        submitted ? result.getCheckScore() : null,
+        submitted ? result.getCheckTotal() : null);
   }
 
-  private static Map<String, Object> practice(
-      Module module, PracticeStep step, ModulePlayer.StepState state, String token, Draft draft) {
+  private static ModuleStepPage.Practice practice(
+      Module module,
+      PracticeStep step,
+      ModulePlayer.StepState state,
+      String token,
+      Draft draft,
+      CitedText cited) {
     StepResult result = state.resultOrNull();
     boolean submitted = result != null && result.getPracticeText() != null;
     String text =
@@ -367,56 +421,57 @@ public class ModulePages {
             ? draft.ticks()
             : ChecklistTicks.parse(
                 result == null ? null : result.getPracticeTicks(), step.checklist().size());
-    Map<String, Object> values = new HashMap<>();
-    values.put("promptHtml", Markdown.toHtml(step.prompt()));
-    values.put("text", text);
-    values.put("maxLength", TextLimit.MAX_CHARACTERS);
-    values.put("invalid", draft != null);
-    List<Map<String, Object>> checklist = new ArrayList<>();
+    String promptHtml = cited.markdown(step.prompt());
+    List<ModuleStepPage.Practice.ChecklistPoint> checklist = new ArrayList<>();
     for (int i = 0; i < step.checklist().size(); i++) {
       checklist.add(
-          Map.of(
-              "index", String.valueOf(i),
-              "text", step.checklist().get(i),
-              "ticked", ticks.has(i)));
+          new ModuleStepPage.Practice.ChecklistPoint(
+              String.valueOf(i), cited.plain(step.checklist().get(i)), ticks.has(i)));
     }
-    values.put("checklist", checklist);
-    values.put("submitted", submitted && draft == null);
-    values.put("saved", submitted);
-    values.put("modelAnswerHtml", Markdown.toHtml(step.modelAnswer(), 3));
-    values.put("tickedCount", ticks.ticked().size());
-    values.put("checklistCount", step.checklist().size());
-    values.put("practiceAction", stepAction(module, step, "practice", token));
-    return values;
+    return new ModuleStepPage.Practice(
+        promptHtml,
+        text,
+        TextLimit.MAX_CHARACTERS,
+        draft != null,
+        checklist,
+        submitted && draft == null,
+        submitted,
+        cited.markdown(step.modelAnswer(), 3),
+        ticks.ticked().size(),
+        step.checklist().size(),
+        stepAction(module, step, "practice", token));
   }
 
-  private static Map<String, Object> reflection(
-      Module module, ReflectionStep step, ModulePlayer.StepState state, String token, Draft draft) {
+  private static ModuleStepPage.Reflection reflection(
+      Module module,
+      ReflectionStep step,
+      ModulePlayer.StepState state,
+      String token,
+      Draft draft,
+      CitedText cited) {
     ReflectionEntry entry = state.reflectionOrNull();
-    Map<String, Object> values = new HashMap<>();
-    values.put("promptHtml", Markdown.toHtml(step.prompt()));
-    values.put(
-        "text",
-        draft != null && draft.text() != null
-            ? draft.text()
-            : entry == null ? "" : entry.getBody());
-    values.put("saved", entry != null && draft == null);
-    values.put("savedAt", entry == null ? "" : when(entry.getUpdatedAt()));
-    values.put("maxLength", TextLimit.MAX_CHARACTERS);
-    values.put("invalid", draft != null);
-    values.put("reflectionAction", stepAction(module, step, "reflection", token));
-    values.put("exportHref", "/app/reflections/export?s=" + token);
-    return values;
+    return new ModuleStepPage.Reflection(
+        cited.markdown(step.prompt()),
+        draft != null && draft.text() != null ? draft.text() : entry == null ? "" : entry.getBody(),
+        entry != null && draft == null,
+        entry == null ? "" : when(entry.getUpdatedAt()),
+        TextLimit.MAX_CHARACTERS,
+        draft != null,
+        stepAction(module, step, "reflection", token),
+        "/app/reflections/export?s=" + token);
   }
 
   /** A refused request that has no form to show again: the reason and a way back. */
   public String problem(PlayerProblem problem, String backHref, String backLabel, String token) {
-    Map<String, Object> values = base(token);
-    values.put("status", problem.status());
-    values.put("title", problem.title());
-    values.put("message", problem.message());
-    values.put("backHref", backHref);
-    values.put("backLabel", backLabel);
-    return pages.render("module-problem", problem.title(), values);
+    PlayerProblemPage page =
+        new PlayerProblemPage(
+            token,
+            nav(token),
+            problem.status(),
+            problem.title(),
+            problem.message(),
+            backHref,
+            backLabel);
+    return pages.render("module-problem", problem.title(), page);
   }
 }

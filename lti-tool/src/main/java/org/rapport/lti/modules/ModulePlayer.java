@@ -3,13 +3,15 @@ package org.rapport.lti.modules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.rapport.curriculum.modules.CheckStep;
@@ -31,14 +33,23 @@ import org.rapport.lti.launch.LaunchedUser;
  */
 @ApplicationScoped
 public class ModulePlayer {
+  private static final Set<String> BUSY_SQL_STATES = Set.of("HYT00", "55P03", "40P01", "40001");
+
+  @Inject Clock clock;
   private static final Logger LOG = Logger.getLogger(ModulePlayer.class.getName());
 
   @Inject ProgressRepository progress;
   @Inject ProgressStarter starter;
   @Inject Event<ModuleCompleted> completions;
 
-  /** What the step page shows of the learner's work. */
+  /**
+   * What the step page shows of the learner's work.
+   *
+   * @param learnerKey who the learner is within Rapport (tenant and learner), for the order in
+   *     which they see options
+   */
   public record StepState(
+      String learnerKey,
       ProgressSummary summary,
       Set<String> done,
       StepResult resultOrNull,
@@ -193,13 +204,10 @@ public class ModulePlayer {
         .lock(user.registrationId(), user.learnerId(), moduleId)
         .orElseGet(
             () -> {
-              try {
-                starter.start(
-                    user.registrationId(), user.learnerId(), user.courseId(), moduleId, stepId);
-              } catch (RuntimeException raced) {
-                // Another request started the module at the same moment; use its row.
-                LOG.log(Level.FINE, "Progress row created concurrently", raced);
-              }
+              // When another request started the module at the same moment, this does nothing
+              // and both go on with its row.
+              starter.start(
+                  user.registrationId(), user.learnerId(), user.courseId(), moduleId, stepId);
               return progress
                   .lock(user.registrationId(), user.learnerId(), moduleId)
                   .orElseThrow(
@@ -258,6 +266,7 @@ public class ModulePlayer {
                 .orElse(null)
             : null;
     return new StepState(
+        user.registrationId() + ":" + user.learnerId(),
         ProgressSummary.of(module, row.getCurrentStep(), done, row.isCompleted()),
         done,
         results.get(step.id()),
@@ -265,7 +274,25 @@ public class ModulePlayer {
         row.getCompletedAt());
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  /**
+   * Whether {@code e} says the learner's rows were locked by a concurrent request (a double
+   * submit): the request may be tried again, nothing is wrong.
+   */
+  static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
+        return true;
+      }
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && BUSY_SQL_STATES.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

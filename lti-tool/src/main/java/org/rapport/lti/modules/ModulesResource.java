@@ -1,8 +1,7 @@
 package org.rapport.lti.modules;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -18,9 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.curriculum.modules.CheckStep;
@@ -32,8 +29,8 @@ import org.rapport.curriculum.modules.ReflectionStep;
 import org.rapport.curriculum.modules.ScenarioStep;
 import org.rapport.curriculum.modules.Step;
 import org.rapport.lti.launch.CurrentUser;
-import org.rapport.lti.launch.Launched;
 import org.rapport.lti.launch.LaunchedUser;
+import org.rapport.lti.security.Roles;
 
 /**
  * The student's pages for modules: the catalogue, each module's steps and its end. Forms post to
@@ -42,15 +39,14 @@ import org.rapport.lti.launch.LaunchedUser;
  * an answer twice.
  */
 @Path("app/modules")
-@Launched
+@RolesAllowed(Roles.LAUNCHED_USER)
 @Produces(MediaType.TEXT_HTML)
 public class ModulesResource {
   private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("utf-8");
-  private static final Set<String> BUSY_SQL_STATES = Set.of("HYT00", "55P03", "40P01", "40001");
-
   @Inject ModuleLibrary library;
   @Inject ModulePlayer player;
   @Inject ModulePages pages;
+  @Inject StudentPhase phase;
   @Context ContainerRequestContext request;
 
   @GET
@@ -58,7 +54,9 @@ public class ModulesResource {
   public Response catalogue() {
     LaunchedUser user = CurrentUser.of(request);
     var catalog = library.catalog();
-    return html(200, pages.catalogue(catalog, player.overview(user, catalog.all()), token()));
+    return html(
+        200,
+        pages.catalogue(catalog, player.overview(user, catalog.all()), phase.of(user), token()));
   }
 
   /** Resumes where the learner left off; the introduction when not started; the end when done. */
@@ -297,7 +295,7 @@ public class ModulesResource {
     } catch (PlayerException e) {
       return problem(e.problem(), stepHref(module, step.id()), "Back to the step");
     } catch (RuntimeException e) {
-      if (isBusy(e)) {
+      if (ModulePlayer.busy(e)) {
         return problem(PlayerProblem.BUSY, stepHref(module, step.id()), "Back to the step");
       }
       throw e;
@@ -318,20 +316,6 @@ public class ModulesResource {
   private WebApplicationException refused(
       PlayerProblem problem, String backHref, String backLabel) {
     return new WebApplicationException(problem.message(), problem(problem, backHref, backLabel));
-  }
-
-  private static boolean isBusy(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
-        return true;
-      }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && BUSY_SQL_STATES.contains(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private String afterHref(Module module, Step step) {

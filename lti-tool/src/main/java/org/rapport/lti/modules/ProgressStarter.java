@@ -1,33 +1,38 @@
 package org.rapport.lti.modules;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.rapport.lti.persistence.InsertIfAbsent;
 
 /**
- * Creates a learner's progress row for a module in a transaction of its own, so that when two
- * requests start the same module at once, the loser's unique-key failure does not spoil the request
- * that is waiting for the row.
+ * Creates a learner's progress row for a module in the caller's transaction: when two requests
+ * start the same module at once, one row goes in, the other insert does nothing, and both requests
+ * go on with that row.
  */
 @ApplicationScoped
 public class ProgressStarter {
-  @PersistenceContext(unitName = "rapport")
-  EntityManager em;
+  @Inject Clock clock;
+  @Inject InsertIfAbsent inserts;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.MANDATORY)
   public void start(
       long registrationId, long learnerId, Long courseId, String moduleId, String stepId) {
-    em.persist(
-        new ModuleProgress(
-            registrationId,
-            learnerId,
-            courseId,
-            moduleId,
-            stepId,
-            OffsetDateTime.now(ZoneOffset.UTC)));
-    em.flush();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+    row.put("registration_id", registrationId);
+    row.put("learner_id", learnerId);
+    if (courseId != null) {
+      row.put("course_id", courseId);
+    }
+    row.put("module_id", moduleId);
+    row.put("current_step", stepId);
+    row.put("started_at", now);
+    row.put("updated_at", now);
+    inserts.insert("module_progress", row, List.of("learner_id", "module_id"), registrationId);
   }
 }

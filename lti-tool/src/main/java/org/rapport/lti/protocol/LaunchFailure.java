@@ -103,6 +103,13 @@ public enum LaunchFailure {
       "The 'state' of this launch does not match the one this browser received at login: the"
           + " launch was started in another tab or window, or forged. Start the launch again from"
           + " the LMS."),
+  STORED_STATE_NOT_REQUESTED(
+      "The launch brought its state from LTI platform storage, but this login did not ask the LMS"
+          + " to store it there. Start the launch again from the LMS."),
+  STORED_STATE_FOREIGN_ORIGIN(
+      "A launch with state from LTI platform storage was posted from a page that is neither the"
+          + " LMS nor Rapport (its Origin header is foreign or missing), as a forged sign-in would"
+          + " be. Start the launch again from the LMS."),
   NONCE_MISSING(
       "The id_token has no 'nonce'. The LMS must echo the nonce Rapport sent at login; contact the"
           + " LMS vendor."),
@@ -151,6 +158,10 @@ public enum LaunchFailure {
   TARGET_LINK_URI_FOREIGN(
       "The LMS asked Rapport to open a page that is not part of Rapport (target_link_uri points"
           + " elsewhere). Set the tool's target link URI in the LMS to a Rapport URL."),
+  SERVICE_URL_FOREIGN(
+      "The launch names a grade or roster service (AGS or NRPS) on a host that is not the LMS's"
+          + " own (see the detail), and Rapport calls only its platform's hosts. Check the LMS's"
+          + " service URLs, or register the LMS with the host it really uses."),
   CLAIM_INVALID(
       "A claim in the launch has the wrong type or format (see the detail). Correct the tool's"
           + " custom parameters in the LMS, or contact the LMS vendor.");

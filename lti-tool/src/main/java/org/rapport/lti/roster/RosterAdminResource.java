@@ -1,5 +1,6 @@
 package org.rapport.lti.roster;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
@@ -16,15 +17,16 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.lti.admin.AdminOnly;
+import org.rapport.lti.security.Roles;
 
 /** JSON API over course rosters (NRPS): their state, their members, and refreshing one now. */
 @Path("api/admin/roster")
-@AdminOnly
+@RolesAllowed(Roles.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rosters", description = "Course memberships read from the LMS (NRPS)")
 public class RosterAdminResource {
   @Inject RosterJobs jobs;
+  @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext request;
 
   @GET
   @Operation(summary = "The courses of a registration with their roster state")
@@ -49,8 +51,9 @@ public class RosterAdminResource {
   @Path("courses/{id: [0-9]+}/members")
   @Operation(summary = "A course's members, active and inactive, with their Rapport role")
   public List<MemberView> members(@PathParam("id") long courseId) {
-    course(courseId);
-    return jobs.members(courseId);
+    CourseRosterView course = course(courseId);
+    return jobs.membersViewedBy(
+        org.rapport.lti.admin.CurrentAdmin.of(request), course.registrationId(), courseId);
   }
 
   @POST

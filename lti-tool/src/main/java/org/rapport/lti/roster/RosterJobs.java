@@ -4,10 +4,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.rapport.lti.audit.AuditAction;
+import org.rapport.lti.audit.AuditLog;
 import org.rapport.lti.launch.LaunchRecorded;
 import org.rapport.lti.persistence.RapportDataSource;
 import org.rapport.lti.protocol.claims.NrpsEndpoint;
@@ -26,13 +30,15 @@ import org.rapport.lti.protocol.claims.NrpsEndpoint;
  */
 @ApplicationScoped
 public class RosterJobs {
+  @Inject Clock clock;
   private static final Logger LOG = Logger.getLogger(RosterJobs.class.getName());
 
   @Resource(lookup = RapportDataSource.JNDI_NAME)
   DataSource dataSource;
 
+  @Inject AuditLog audit;
+
   private final RosterStore store = new RosterStore();
-  private volatile Boolean postgres;
 
   @FunctionalInterface
   private interface Work<T> {
@@ -41,14 +47,6 @@ public class RosterJobs {
 
   private <T> T jdbc(Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      if (postgres == null) {
-        postgres =
-            connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres");
-      }
       return work.run(connection);
     } catch (SQLException e) {
       throw new IllegalStateException("Roster jobs: " + e.getMessage(), e);
@@ -69,7 +67,7 @@ public class RosterJobs {
                 launch.courseId(),
                 launch.registrationId(),
                 nrps.get().contextMembershipsUrl(),
-                Instant.now());
+                clock.instant());
             return null;
           });
     } catch (RuntimeException e) {
@@ -80,14 +78,14 @@ public class RosterJobs {
 
   @Transactional(TxType.REQUIRES_NEW)
   public List<RosterJob> claim(String token, Duration lease, int limit) {
-    return jdbc(c -> store.claim(c, postgres, token, Instant.now(), lease, limit));
+    return jdbc(c -> store.claim(c, token, clock.instant(), lease, limit));
   }
 
   @Transactional(TxType.REQUIRES_NEW)
   public void succeeded(long courseId, String token, int active, int inactive) {
     jdbc(
         c -> {
-          store.succeeded(c, courseId, token, Instant.now(), active, inactive);
+          store.succeeded(c, courseId, token, clock.instant(), active, inactive);
           return null;
         });
   }
@@ -96,7 +94,7 @@ public class RosterJobs {
   public void failed(long courseId, String token, Instant next, String error) {
     jdbc(
         c -> {
-          store.failed(c, courseId, token, next, error, Instant.now());
+          store.failed(c, courseId, token, next, error, clock.instant());
           return null;
         });
   }
@@ -112,7 +110,7 @@ public class RosterJobs {
 
   @Transactional
   public boolean requestRefresh(long courseId) {
-    return jdbc(c -> store.requestRefresh(c, courseId, Instant.now()));
+    return jdbc(c -> store.requestRefresh(c, courseId, clock.instant()));
   }
 
   @Transactional
@@ -128,5 +126,21 @@ public class RosterJobs {
   @Transactional
   public List<MemberView> members(long courseId) {
     return jdbc(c -> store.members(c, courseId));
+  }
+
+  /**
+   * A course's members as an administrator sees them: names and emails of a course's people, so who
+   * looked, and when, is recorded in the audit log in the same transaction.
+   */
+  @Transactional
+  public List<MemberView> membersViewedBy(String admin, long registrationId, long courseId) {
+    List<MemberView> members = members(courseId);
+    audit.admin(
+        admin,
+        AuditAction.ROSTER_MEMBERS_VIEWED,
+        registrationId,
+        null,
+        members.size() + " members of course " + courseId);
+    return members;
   }
 }

@@ -1,11 +1,12 @@
 package org.rapport.lti.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,30 +14,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rapport.lti.launch.ContextRoles;
 import org.rapport.lti.launch.CourseRole;
 import org.rapport.lti.launch.Learner;
 import org.rapport.lti.launch.Membership;
-import org.rapport.lti.protocol.claims.RoleMapper;
+import org.rapport.lti.launch.TeachingAssistantPolicy;
+import org.rapport.lti.launch.TeachingAssistantRole;
 import org.rapport.lti.protocol.nrps.Member;
 
 /**
  * Stores a complete roster: learners upserted by (registration, user id), memberships with the role
- * mapped as at launch ({@link RoleMapper}, {@link CourseRole}) and the member's status, and members
- * no longer listed marked inactive, never deleted.
+ * mapped as at launch ({@link ContextRoles}, {@link CourseRole}) and the member's status, and
+ * members no longer listed marked inactive, never deleted.
  */
 @ApplicationScoped
 public class RosterMembers {
+  @Inject Clock clock;
   private static final int CHUNK = 500;
 
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
+
+  @jakarta.inject.Inject TeachingAssistantPolicy assistantPolicy;
 
   /** Active and inactive memberships of the course after the roster was applied. */
   public record Counts(int active, int inactive) {}
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Counts store(long courseId, long registrationId, List<Member> roster) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    TeachingAssistantRole assistants = assistantPolicy.teachingAssistants(registrationId);
     Map<String, Learner> learners = learners(registrationId, roster);
     boolean created = false;
     for (Member member : roster) {
@@ -65,10 +72,10 @@ public class RosterMembers {
       if (membership == null) {
         membership = new Membership(courseId, learner.getId());
         memberships.put(learner.getId(), membership);
-        membership.rostered(role(member), uris(member), member.active(), now);
+        membership.rostered(role(member, assistants), uris(member), member.active(), now);
         em.persist(membership);
       } else {
-        membership.rostered(role(member), uris(member), member.active(), now);
+        membership.rostered(role(member, assistants), uris(member), member.active(), now);
       }
     }
     for (Membership membership : memberships.values()) {
@@ -96,8 +103,9 @@ public class RosterMembers {
     return bySubject;
   }
 
-  private static CourseRole role(Member member) {
-    return CourseRole.from(RoleMapper.map(member.roles()));
+  /** As at launch: course roles only, TeachingAssistants as the registration says. */
+  private static CourseRole role(Member member, TeachingAssistantRole assistants) {
+    return ContextRoles.inCourse(member.roles(), assistants);
   }
 
   private static String uris(Member member) {

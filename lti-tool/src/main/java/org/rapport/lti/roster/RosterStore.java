@@ -12,13 +12,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rapport.lti.queue.LeasedQueue;
 
 /**
  * SQL of the roster refresh jobs (table {@code course_roster}), the same on H2 and PostgreSQL. Jobs
- * are claimed like scores: an atomic conditional update gives due, unclaimed rows a claim token and
- * a lease, so no two workers refresh the same course at once. Never commits.
+ * are claimed through the {@link LeasedQueue}, like scores and mail, so no two workers refresh the
+ * same course at once. Never commits.
  */
 final class RosterStore {
+  /** The refresh jobs as a {@link LeasedQueue}: recurring, so never dead-lettered. */
+  static final LeasedQueue.Table TABLE =
+      new LeasedQueue.Table("course_roster", "course_id", "due_at", "due_at IS NOT NULL", null);
+
+  private static final LeasedQueue QUEUE = new LeasedQueue(TABLE);
+
   /** A roster older than this is refreshed at the next launch, and on schedule. */
   static final Duration STALE_AFTER = Duration.ofHours(24);
 
@@ -57,28 +64,12 @@ final class RosterStore {
     }
   }
 
-  List<RosterJob> claim(
-      Connection c, boolean postgres, String token, Instant now, Duration lease, int limit)
+  List<RosterJob> claim(Connection c, String token, Instant now, Duration lease, int limit)
       throws SQLException {
-    String due = "due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE course_roster SET claim_token = ?, claimed_until = ? WHERE course_id IN ("
-                + "SELECT course_id FROM course_roster WHERE "
-                + due
-                + " ORDER BY due_at, course_id LIMIT "
-                + Math.max(1, limit)
-                + (postgres ? " FOR UPDATE SKIP LOCKED" : "")
-                + ") AND "
-                + due)) {
-      update.setString(1, token);
-      update.setObject(2, utc(now.plus(lease)));
-      for (int i = 3; i <= 6; i++) {
-        update.setObject(i, utc(now));
-      }
-      update.executeUpdate();
-    }
     List<RosterJob> jobs = new ArrayList<>();
+    if (QUEUE.claim(c, token, now, lease, limit).isEmpty()) {
+      return jobs;
+    }
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT course_id, registration_id, memberships_url, attempts FROM course_roster"
@@ -97,48 +88,34 @@ final class RosterStore {
 
   void succeeded(Connection c, long courseId, String token, Instant now, int active, int inactive)
       throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE course_roster SET synced_at = ?, due_at = ?, attempts = 0, last_error = NULL,"
-                + " active_members = ?, inactive_members = ?, claim_token = NULL,"
-                + " claimed_until = NULL, updated_at = ? WHERE course_id = ? AND claim_token = ?")) {
-      update.setObject(1, utc(now));
-      update.setObject(2, utc(now.plus(STALE_AFTER)));
-      update.setInt(3, active);
-      update.setInt(4, inactive);
-      update.setObject(5, utc(now));
-      update.setLong(6, courseId);
-      update.setString(7, token);
-      update.executeUpdate();
-    }
+    QUEUE.finish(
+        c,
+        courseId,
+        token,
+        "synced_at = ?, due_at = ?, attempts = 0, last_error = NULL, active_members = ?,"
+            + " inactive_members = ?, updated_at = ?",
+        utc(now),
+        utc(now.plus(STALE_AFTER)),
+        active,
+        inactive,
+        utc(now));
   }
 
   void failed(Connection c, long courseId, String token, Instant next, String error, Instant now)
       throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE course_roster SET due_at = ?, attempts = attempts + 1, last_error = ?,"
-                + " claim_token = NULL, claimed_until = NULL, updated_at = ?"
-                + " WHERE course_id = ? AND claim_token = ?")) {
-      update.setObject(1, utc(next));
-      update.setString(2, error.length() > 1000 ? error.substring(0, 999) + "…" : error);
-      update.setObject(3, utc(now));
-      update.setLong(4, courseId);
-      update.setString(5, token);
-      update.executeUpdate();
-    }
+    QUEUE.finish(
+        c,
+        courseId,
+        token,
+        "due_at = ?, attempts = attempts + 1, last_error = ?, updated_at = ?",
+        utc(next),
+        LeasedQueue.error(error),
+        utc(now));
   }
 
   /** Gives a claimed job back untouched (the worker is stopping). */
   void release(Connection c, long courseId, String token) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE course_roster SET claim_token = NULL, claimed_until = NULL"
-                + " WHERE course_id = ? AND claim_token = ?")) {
-      update.setLong(1, courseId);
-      update.setString(2, token);
-      update.executeUpdate();
-    }
+    QUEUE.release(c, courseId, token);
   }
 
   /** Makes a refresh due now (an administrator asked); false when the course has no roster URL. */

@@ -2,6 +2,7 @@ package org.rapport.lti.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.rapport.lti.protocol.claims.NrpsEndpoint;
 import org.rapport.lti.protocol.nrps.NrpsClient;
 import org.rapport.lti.protocol.services.ServiceCallFailed;
 import org.rapport.lti.protocol.services.TokenRequest;
+import org.rapport.lti.queue.Backoff;
 import org.rapport.lti.services.PlatformServices;
 
 /**
@@ -22,12 +24,12 @@ import org.rapport.lti.services.PlatformServices;
 @ApplicationScoped
 public class RosterSync {
   private static final Logger LOG = Logger.getLogger(RosterSync.class.getName());
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-  private static final Duration MAX_RETRY = Duration.ofHours(6);
+  private final Backoff backoff = Backoff.between(Duration.ofSeconds(30), Duration.ofHours(6));
 
   @Inject PlatformServices services;
   @Inject RosterJobs jobs;
   @Inject RosterMembers members;
+  @Inject Clock clock;
 
   public void refresh(RosterJob job, String token) {
     try {
@@ -67,22 +69,16 @@ public class RosterSync {
       jobs.failed(
           job.courseId(),
           token,
-          Instant.now().plus(backoff(job.attempts() + 1)),
+          backoff.next(clock.instant(), job.attempts() + 1),
           "Unexpected error in Rapport: " + unexpected.getClass().getSimpleName());
     }
   }
 
-  private static Instant next(RosterJob job, ServiceCallFailed failure) {
-    Instant now = Instant.now();
+  private Instant next(RosterJob job, ServiceCallFailed failure) {
+    Instant now = clock.instant();
     if (failure.permanent()) {
       return now.plus(RosterStore.STALE_AFTER);
     }
-    Duration wait = failure.retryAfter().orElse(backoff(job.attempts() + 1));
-    return now.plus(wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait);
-  }
-
-  static Duration backoff(int failures) {
-    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 12));
-    return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+    return backoff.next(now, job.attempts() + 1, failure.retryAfter());
   }
 }

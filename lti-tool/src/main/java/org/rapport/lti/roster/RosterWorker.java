@@ -10,17 +10,21 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rapport.lti.persistence.DatabaseOutage;
+import org.rapport.lti.persistence.DatabasePause;
 
 /**
  * Refreshes due course rosters every five seconds, a few courses per tick, claimed so that no two
  * nodes refresh the same course. Rosters become due at a launch when stale and daily after each
- * refresh.
+ * refresh. While the database is out of reach the worker waits ({@link
+ * org.rapport.lti.persistence.DatabasePause}); due courses stay due.
  */
 @Singleton
 @Startup
@@ -33,6 +37,10 @@ public class RosterWorker {
 
   @Inject RosterJobs jobs;
   @Inject RosterSync sync;
+  @Inject Clock clock;
+
+  private final DatabasePause pause =
+      new DatabasePause("Roster refresh", LOG, Duration.ofSeconds(2), Duration.ofSeconds(30));
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopping;
@@ -51,12 +59,13 @@ public class RosterWorker {
 
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void tick() {
-    if (stopping || !running.compareAndSet(false, true)) {
+    if (stopping || pause.waiting(clock.instant()) || !running.compareAndSet(false, true)) {
       return;
     }
     try {
       String token = UUID.randomUUID().toString();
       List<RosterJob> due = jobs.claim(token, LEASE, COURSES_PER_TICK);
+      pause.reached();
       for (RosterJob job : due) {
         if (stopping) {
           jobs.release(job.courseId(), token);
@@ -65,6 +74,10 @@ public class RosterWorker {
         }
       }
     } catch (RuntimeException e) {
+      if (DatabaseOutage.causedBy(e)) {
+        pause.unreachable(clock.instant(), e);
+        return;
+      }
       LOG.log(Level.WARNING, "Roster refresh tick failed; the next tick tries again", e);
     } finally {
       running.set(false);

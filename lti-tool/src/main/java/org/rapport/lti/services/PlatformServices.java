@@ -15,6 +15,7 @@ import org.rapport.lti.protocol.services.ServiceClient;
 import org.rapport.lti.protocol.services.ServiceHttp;
 import org.rapport.lti.protocol.services.ServiceTokens;
 import org.rapport.lti.protocol.services.TokenRequest;
+import org.rapport.lti.settings.OutboundSettings;
 
 /**
  * The platform service clients of this node. Access tokens are cached here, in memory, per
@@ -25,6 +26,8 @@ import org.rapport.lti.protocol.services.TokenRequest;
 public class PlatformServices {
   @Inject ToolKeys keys;
   @Inject RegistrationDirectory directory;
+  @Inject OutboundSettings outbound;
+  @Inject Clock clock;
 
   private ServiceTokens tokens;
   private AgsClient ags;
@@ -32,8 +35,7 @@ public class PlatformServices {
 
   @PostConstruct
   void init() {
-    Clock clock = Clock.systemUTC();
-    ServiceHttp http = new ServiceHttp(ServiceHttp.defaultClient(), clock);
+    ServiceHttp http = new ServiceHttp(outbound.http(), clock);
     tokens = new ServiceTokens(http, keys::signingKey, clock);
     ServiceClient client = new ServiceClient(tokens, http);
     ags = new AgsClient(client);

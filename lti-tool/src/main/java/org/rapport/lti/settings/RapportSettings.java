@@ -3,6 +3,7 @@ package org.rapport.lti.settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RapportSettings {
+  @Inject Clock clock;
+
   @Inject
   @ConfigProperty(name = "rapport.dev-mode", defaultValue = "false")
   boolean devMode;
@@ -55,6 +58,11 @@ public class RapportSettings {
         .map(URI::create);
   }
 
+  /** The raw {@code rapport.public-url} setting, as configured. */
+  public Optional<String> publicUrlSetting() {
+    return publicUrl;
+  }
+
   /** The public address for a request whose base URI (as the container saw it) is given. */
   public URI publicUrl(URI requestBase) {
     return configuredPublicUrl()
@@ -87,6 +95,6 @@ public class RapportSettings {
 
   /** Today in {@link #assessmentZone()}. */
   public LocalDate today() {
-    return LocalDate.now(assessmentZone());
+    return LocalDate.now(clock.withZone(assessmentZone()));
   }
 }

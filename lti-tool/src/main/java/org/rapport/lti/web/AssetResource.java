@@ -1,5 +1,6 @@
 package org.rapport.lti.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Serves the stylesheet and scripts the pages use, from {@code assets/} on the classpath. */
+@PermitAll
 @Path("assets/{name: [a-z0-9.-]+}")
 public class AssetResource {
   private static final Map<String, String> TYPES =

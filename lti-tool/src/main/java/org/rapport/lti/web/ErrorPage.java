@@ -20,8 +20,7 @@ final class ErrorPage {
           .entity(Map.of("status", status, "error", message))
           .build();
     }
-    String html =
-        pages.render("error", title, Map.of("status", status, "title", title, "message", message));
+    String html = pages.render("error", title, new ErrorView(status, title, message));
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .entity(html)

@@ -1,5 +1,6 @@
 package org.rapport.lti.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -8,24 +9,34 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Security headers on every answer. Rapport's LTI pages live in LMS iframes, so they may be framed
- * by any site (the LMS's origin is not known in advance); the administration pages may not be
- * framed at all. Scripts and styles come only from Rapport itself.
+ * by the registered platforms ({@link FrameAncestors}); the administration pages may not be framed
+ * at all. Scripts and styles come only from Rapport itself; forms post only to Rapport, except the
+ * deep-linking return page, which names its platform's return address ({@link #FORM_TARGET}).
  */
 @Provider
 public class SecurityHeaders implements ContainerResponseFilter {
+  /** Request property: an extra origin the page's form may post to (set by the resource). */
+  public static final String FORM_TARGET = "rapport.csp.form-target";
+
+  @Inject FrameAncestors frameAncestors;
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     String path = request.getUriInfo().getPath();
-    boolean admin = path.startsWith("admin") || path.startsWith("/admin");
+    boolean admin = SecurityPolicy.isAdmin(path);
     MultivaluedMap<String, Object> headers = response.getHeaders();
+    Object formTarget = request.getProperty(FORM_TARGET);
     headers.putSingle(
         "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " form-action *; base-uri 'none'; object-src 'none'; frame-ancestors "
-            + (admin ? "'none'" : "*"));
+        SecurityPolicy.contentSecurityPolicy(
+            admin ? "'none'" : frameAncestors.sources(),
+            formTarget == null ? null : formTarget.toString()));
     headers.putSingle("X-Content-Type-Options", "nosniff");
     if (!headers.containsKey("Referrer-Policy")) {
       headers.putSingle("Referrer-Policy", "no-referrer");
+    }
+    if ("https".equals(request.getUriInfo().getBaseUri().getScheme())) {
+      headers.putSingle("Strict-Transport-Security", SecurityPolicy.HSTS);
     }
   }
 }

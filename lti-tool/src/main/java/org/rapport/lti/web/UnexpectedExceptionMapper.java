@@ -9,10 +9,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rapport.lti.persistence.DatabaseOutage;
 
 /**
  * The last line: anything unexpected is logged with a reference and answered without internals, so
- * no stack trace ever reaches a browser.
+ * no stack trace ever reaches a browser. A failure caused by the database being out of reach is no
+ * bug: it is answered 503 with {@code Retry-After} ({@link DatabaseUnavailable}).
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
@@ -32,6 +34,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
           "The request body could not be read: send well-formed JSON with the fields this address"
               + " documents (see /openapi).");
     }
+    if (DatabaseOutage.causedBy(exception)) {
+      LOG.warning(
+          () -> "Answered 503: the database cannot be reached (" + rootCause(exception) + ")");
+      return DatabaseUnavailable.answer(pages, headers);
+    }
     String reference = UUID.randomUUID().toString().substring(0, 8);
     LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, exception);
     return ErrorPage.of(
@@ -43,6 +50,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             + " your administrator the reference "
             + reference
             + ".");
+  }
+
+  private static String rootCause(Throwable exception) {
+    Throwable root = exception;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName();
   }
 
   private static boolean isUnreadableBody(Throwable exception) {

@@ -15,7 +15,7 @@ class AlertRulesTest {
   private static AlertRuleView change(
       Integer groupSize, Double threshold, List<String> comparisons) {
     return new AlertRuleView(
-        comparisons, null, threshold, null, null, groupSize, null, null, null, null);
+        comparisons, null, threshold, null, null, groupSize, null, null, null, null, null);
   }
 
   @Test
@@ -67,5 +67,19 @@ class AlertRulesTest {
   void theInstallationsGroupSizeOverridesALowerStoredOne() {
     assertEquals(12, RuleSettings.defaults().effectiveRule(12).minimumGroupSize());
     assertEquals(12, RuleSettings.defaults().effectiveRule(12).minimumN());
+  }
+
+  @Test
+  void validatedOnlyIsSetThroughTheRuleAndKeptWhenLeftOut() {
+    AlertRuleView on =
+        new AlertRuleView(null, null, null, null, null, null, null, null, null, null, true);
+
+    RuleSettings set = AlertRules.merge(RuleSettings.defaults(), on, 10);
+    RuleSettings kept = AlertRules.merge(set, change(null, -0.5, null), 10);
+
+    assertTrue(set.rule().validatedOnly());
+    assertTrue(kept.rule().validatedOnly());
+    assertEquals(true, AlertRuleView.of(kept).validatedOnly());
+    assertEquals(false, AlertRuleView.of(RuleSettings.defaults()).validatedOnly());
   }
 }

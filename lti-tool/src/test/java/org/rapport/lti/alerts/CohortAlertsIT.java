@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -42,10 +43,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.curriculum.analytics.SmallCellSuppression;
+import org.rapport.curriculum.modules.Module;
+import org.rapport.curriculum.modules.ModuleCatalog;
+import org.rapport.curriculum.modules.ModuleId;
+import org.rapport.curriculum.modules.TrainingPhase;
 import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.AssessmentSeeder;
 import org.rapport.lti.testdata.AssessmentSeeder.CohortSpec;
 import org.rapport.lti.testdata.AssessmentSeeder.Decline;
+import org.rapport.lti.testdata.Axe;
 import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
 import org.rapport.lti.testdata.RapportClient;
@@ -195,6 +201,14 @@ class CohortAlertsIT {
     assertTrue(read.body().contains("CROSS_COHORT"), read.body());
     assertTrue(read.body().contains("dean@rapport.test"), read.body());
     assertTrue(read.body().contains("\"usingDefaults\":false"), read.body());
+    assertTrue(read.body().contains("\"validatedOnly\":false"), read.body());
+
+    HttpResponse<String> validatedOnly =
+        rapport.adminPut("/api/admin/alerts/" + tenant + "/rule", "{\"validatedOnly\": true}");
+    assertEquals(200, validatedOnly.statusCode(), validatedOnly.body());
+    HttpResponse<String> reread = rapport.adminGet("/api/admin/alerts/" + tenant + "/rule");
+    assertTrue(reread.body().contains("\"validatedOnly\":true"), reread.body());
+    assertTrue(reread.body().contains("\"minimumN\":25"), "other settings kept: " + reread.body());
   }
 
   // ------------------------------------------------------------------------------------- mail
@@ -233,7 +247,8 @@ class CohortAlertsIT {
       assertTrue(smtp.waitForIncomingEmail(60_000, 4), "4 alert mails after the server came back");
       waitForMail(rapport, tenant, m -> m.get("sentAt") != null);
       assertEquals(0L, evaluate(rapport, tenant).get("mailsQueued"));
-      Thread.sleep(4_000); // several worker runs
+      // Every mail is marked sent and the worker claims only unsent mail: no later run can send
+      // one again, so what GreenMail holds now is all that will arrive.
       List<MimeMessage> toDean = new ArrayList<>();
       for (MimeMessage m : smtp.getReceivedMessages()) {
         if (Arrays.stream(m.getRecipients(Message.RecipientType.TO))
@@ -249,6 +264,7 @@ class CohortAlertsIT {
         assertTrue(body.contains("confidence interval"), body);
         assertTrue(body.contains("response rate"), body);
         assertTrue(body.contains("/app/faculty/cohorts?cohort="), body);
+        assertTrue(body.contains(AlertVocabulary.FORMATIVE_CAVEAT), body);
         assertFalse(body.contains("synthetic-"), "no pseudonym in mail: " + body);
       }
     } finally {
@@ -376,6 +392,11 @@ class CohortAlertsIT {
                   "section[data-cohort=\"" + dev[1] + "\"] svg[data-chart=\"trend-total\"]")));
       WebElement chart = browser.findElement(By.cssSelector("svg[data-chart=\"trend-total\"]"));
       saveScreenshot(browser, "cohort-dashboard.png");
+      WebElement caveat =
+          browser.findElement(
+              By.cssSelector("section[data-cohort=\"" + dev[1] + "\"] [data-caveat=formative]"));
+      assertTrue(caveat.isDisplayed(), "the formative caveat is visible");
+      assertEquals(AlertVocabulary.FORMATIVE_CAVEAT, caveat.getText());
       assertTrue(chart.findElements(By.cssSelector("circle.mean")).size() >= 4);
       WebElement card =
           browser.findElement(
@@ -383,6 +404,27 @@ class CohortAlertsIT {
                   "section[data-cohort=\"" + dev[1] + "\"] article[data-state=\"OPEN\"]"));
       String id = card.getAttribute("data-alert-id");
       assertTrue(card.getText().contains("fell"), card.getText());
+      WebElement cardCaveat = card.findElement(By.cssSelector("[data-caveat=formative]"));
+      assertTrue(cardCaveat.isDisplayed(), "the alert says its figures are formative");
+      assertEquals(AlertVocabulary.FORMATIVE_CAVEAT, cardCaveat.getText());
+      // The cohort of 1991 is past residency: at most three residency modules for the layer that
+      // fell, each a link, with its facilitator guide where one exists.
+      List<WebElement> suggested = card.findElements(By.cssSelector("ul.modules > li"));
+      assertFalse(suggested.isEmpty(), card.getText());
+      assertTrue(suggested.size() <= AlertVocabulary.MAX_RECOMMENDED, card.getText());
+      ModuleCatalog catalog = ModuleCatalog.load(null);
+      for (WebElement li : suggested) {
+        Module module = catalog.find(ModuleId.of(li.getAttribute("data-module"))).orElseThrow();
+        assertTrue(module.suits(TrainingPhase.RESIDENCY), module.id().toString());
+        assertTrue(
+            li.findElement(By.tagName("a"))
+                .getAttribute("href")
+                .contains("/app/modules/" + module.id() + "?s="));
+        assertEquals(
+            module.facilitatorGuide().isPresent() ? 1 : 0,
+            li.findElements(By.cssSelector("a[data-guide]")).size(),
+            module.id().toString());
+      }
 
       card.findElement(By.cssSelector("button[data-action=\"acknowledge\"]")).click();
       wait.until(
@@ -421,6 +463,206 @@ class CohortAlertsIT {
     } finally {
       browser.quit();
     }
+  }
+
+  /**
+   * Triage first: launched without choosing, faculty land on the cohort with the most open alerts,
+   * read its summary and its alerts grouped per wave pair (the total first, subscales folded, the
+   * statistics behind a disclosure); a chart of a negligible change spans at least one SD; the
+   * changes table fits an 820 px LMS frame and a 390 px phone by scrolling inside its wrapper; and
+   * axe finds no serious or critical violation on the cohort page and the alert inbox.
+   */
+  @Test
+  void facultyLandOnTheAlertingCohortWithItsSummaryGroupedAlertsAndHonestCharts() throws Exception {
+    RapportClient rapport = rapport();
+    long[] dev = devTenant(rapport);
+    Map<Long, Integer> open = new java.util.HashMap<>();
+    for (Map<String, Object> a : alerts(rapport, dev[0])) {
+      if ("OPEN".equals(a.get("state")) && !Boolean.TRUE.equals(a.get("historical"))) {
+        open.merge(((Number) a.get("cohortId")).longValue(), 1, Integer::sum);
+      }
+    }
+    int most = open.values().stream().max(Integer::compare).orElse(0);
+    assertTrue(most > 0, "the seeded decline has open alerts: " + open);
+    ChromeDriver browser = Browser.start(false);
+    try {
+      browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+      browser.get(
+          rapport.base()
+              + "/dev/platform/launch?role=instructor&user=tri-"
+              + UUID.randomUUID().toString().substring(0, 6)
+              + "&target=/app/faculty/cohorts");
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("rapport-frame")));
+      WebElement section =
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("section.cohort-dashboard[data-cohort]")));
+      long landed = Long.parseLong(section.getAttribute("data-cohort"));
+      assertEquals(
+          most, open.getOrDefault(landed, 0), "landed on a cohort with the most open alerts");
+      WebElement count =
+          browser.findElement(
+              By.cssSelector("li[data-cohort-link=\"" + landed + "\"] .alert-count"));
+      assertTrue(count.getText().contains(most + " open alert"), count.getText());
+
+      String summary = browser.findElement(By.cssSelector("[data-summary]")).getText();
+      String label = browser.findElement(By.id("cohort-heading")).getText();
+      assertTrue(summary.contains(" fell from "), summary);
+      assertTrue(label.startsWith(summary.split(" of ", 2)[1].split(" fell ", 2)[0]), summary);
+      assertTrue(
+          summary.matches(".*by (about|almost|less than|more than) .* standard deviation.*"),
+          summary);
+      assertTrue(summary.contains("answered"), summary);
+      assertTrue(summary.contains("need attention") || summary.contains("needs attention"));
+
+      List<WebElement> groups = section.findElements(By.cssSelector("section[data-alert-group]"));
+      assertFalse(groups.isEmpty(), "alerts are grouped");
+      boolean folded = false;
+      for (WebElement group : groups) {
+        List<WebElement> cards = group.findElements(By.cssSelector("article[data-alert-id]"));
+        WebElement lead = cards.get(0);
+        boolean hasTotal =
+            cards.stream().anyMatch(c -> "total".equals(c.getAttribute("data-measure")));
+        if (hasTotal) {
+          assertEquals("total", lead.getAttribute("data-measure"), "the total score first");
+        }
+        for (WebElement sub : group.findElements(By.cssSelector("details[data-subscale-alerts]"))) {
+          folded = true;
+          assertEquals(null, sub.getAttribute("open"), "subscales start folded");
+          for (WebElement c : sub.findElements(By.cssSelector("article[data-alert-id]"))) {
+            assertFalse("total".equals(c.getAttribute("data-measure")));
+          }
+        }
+        WebElement sentence = lead.findElement(By.cssSelector("[data-sentence]"));
+        assertTrue(sentence.isDisplayed());
+        assertTrue(sentence.getText().contains("confidence"), sentence.getText());
+        WebElement statistics = lead.findElement(By.cssSelector("details[data-statistics]"));
+        assertEquals(null, statistics.getAttribute("open"), "statistics on demand");
+        assertFalse(
+            statistics.findElement(By.cssSelector("table.figures")).isDisplayed(),
+            "the figures wait behind the disclosure");
+      }
+      assertTrue(folded, "the affective alerts fold under the total of their wave pair");
+
+      // A subscale without a decline: its change is negligible, yet the axis spans >= 1 SD.
+      saveScreenshot(browser, "cohort-triage.png");
+      String page = (String) browser.executeScript("return location.href;");
+      browser.switchTo().defaultContent();
+      browser.get(page.replaceAll("&cohort=\\d+", "") + "&cohort=" + dev[1]);
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("svg[data-chart=\"trend-cognitive\"]")));
+      WebElement chart = browser.findElement(By.cssSelector("svg[data-chart=\"trend-cognitive\"]"));
+      double low = Double.POSITIVE_INFINITY;
+      double high = Double.NEGATIVE_INFINITY;
+      for (WebElement tick : chart.findElements(By.cssSelector("text.tick"))) {
+        double v = Double.parseDouble(tick.getAttribute("textContent").replace('\u2212', '-'));
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+      }
+      double pooled = pooledSd(browser, "cognitive");
+      assertTrue(high - low >= pooled - 0.05, low + " to " + high + " against SD " + pooled);
+      assertTrue(
+          browser
+              .findElement(
+                  By.cssSelector("[data-measure=\"cognitive\"] figcaption[data-axis-note]"))
+              .getText()
+              .contains("at least one standard deviation"));
+      boolean negligible = false;
+      for (WebElement row : browser.findElements(By.cssSelector("table.changes tbody tr"))) {
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        if (cells.size() >= 8
+            && !row.findElement(By.tagName("th")).getText().equals("Total score")
+            && row.getAttribute("data-rule-met") == null) {
+          double d = Double.parseDouble(cells.get(7).getText().replace('\u2212', '-'));
+          negligible |= Math.abs(d) < 0.2;
+        }
+      }
+      assertTrue(negligible, "the seeded cohort has negligible changes too");
+      WebElement legend = browser.findElement(By.cssSelector("[data-legend]"));
+      assertTrue(legend.getText().contains("Meets the alert rule"), legend.getText());
+      assertFalse(
+          browser.findElements(By.cssSelector("tr[data-rule-met] .rule-met")).isEmpty(),
+          "a change meeting the rule is marked by icon and text");
+
+      for (int width : new int[] {820, 390}) {
+        viewport(browser, width);
+        assertFitsWithoutClipping(browser, width);
+        saveScreenshot(browser, "cohort-page-" + width + ".png");
+      }
+      viewport(browser, 1280);
+      Axe.assertNoSeriousViolations(browser, "cohort page");
+      browser.get(page.replaceAll("/app/faculty/cohorts[^?]*", "/app/faculty/alerts"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Alerts for"));
+      assertFalse(browser.findElements(By.cssSelector("section[data-alert-group]")).isEmpty());
+      Axe.assertNoSeriousViolations(browser, "alert inbox");
+      viewport(browser, 390);
+      Axe.assertNoSeriousViolations(browser, "alert inbox on a phone");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** The measure's SD pooled over the waves its table shows, from the table's n and SD. */
+  private static double pooledSd(ChromeDriver browser, String measure) {
+    double squares = 0;
+    int df = 0;
+    for (WebElement row :
+        browser.findElements(
+            By.cssSelector(".chart-pair[data-measure=\"" + measure + "\"] tbody tr"))) {
+      if (row.getAttribute("data-suppressed") != null) {
+        continue;
+      }
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      int n = Integer.parseInt(cells.get(0).getText());
+      double sd = Double.parseDouble(cells.get(2).getText());
+      squares += (n - 1) * sd * sd;
+      df += n - 1;
+    }
+    assertTrue(df > 0, "the table shows figures");
+    return Math.sqrt(squares / df);
+  }
+
+  private static void viewport(ChromeDriver browser, int width) {
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 500));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> ((Number) browser.executeScript("return window.innerWidth;")).intValue(),
+            w -> w == width);
+  }
+
+  /**
+   * The changes table scrolls inside its wrapper, the wrapper stays within the viewport, no cell
+   * clips its text, and the page itself does not scroll sideways.
+   */
+  private static void assertFitsWithoutClipping(ChromeDriver browser, int width) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m =
+        (Map<String, Object>)
+            browser.executeScript(
+                "var w = document.querySelector('.changes-scroll');"
+                    + "var r = w.getBoundingClientRect();"
+                    + "var clipped = [];"
+                    + "w.querySelectorAll('th, td').forEach(function (c) {"
+                    + "  if (c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)"
+                    + "    clipped.push(c.textContent.trim()); });"
+                    + "return {left: r.left, right: r.right, client: w.clientWidth,"
+                    + " scroll: w.scrollWidth, overflow: getComputedStyle(w).overflowX,"
+                    + " page: document.documentElement.scrollWidth,"
+                    + " view: document.documentElement.clientWidth, clipped: clipped};");
+    String at = width + " px: " + m;
+    assertTrue(((Number) m.get("left")).doubleValue() >= 0, at);
+    assertTrue(((Number) m.get("right")).doubleValue() <= width + 0.5, at);
+    assertTrue(List.of("auto", "scroll").contains(m.get("overflow")), at);
+    assertEquals(List.of(), m.get("clipped"), at);
+    assertTrue(
+        ((Number) m.get("page")).intValue() <= ((Number) m.get("view")).intValue(),
+        "the page does not scroll sideways at " + at);
   }
 
   // ------------------------------------------------------------------------------------ helpers
@@ -584,23 +826,23 @@ class CohortAlertsIT {
   /** Polls the tenant's last evaluation until its reason starts with {@code reason}. */
   private static Map<String, Object> awaitEvaluation(
       RapportClient rapport, long tenant, String reason) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    String seen = "";
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> answer = rapport.adminGet("/api/admin/alerts/" + tenant + "/evaluation");
-      seen = answer.statusCode() + " " + answer.body();
-      if (answer.statusCode() == 200) {
-        Map<String, Object> last = JSONObjectUtils.parse(answer.body());
-        if (String.valueOf(last.get("reason")).startsWith(reason)) {
-          return last;
-        }
-      } else {
-        assertEquals(404, answer.statusCode(), "before the first evaluation: " + seen);
-        assertTrue(answer.body().contains("has not been evaluated yet"), seen);
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("No evaluation for \"" + reason + "\"; last answer: " + seen);
+    return Awaitility.await("an evaluation for \"" + reason + "\"")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              HttpResponse<String> seen =
+                  rapport.adminGet("/api/admin/alerts/" + tenant + "/evaluation");
+              String what = seen.statusCode() + " " + seen.body();
+              if (seen.statusCode() != 200) {
+                assertEquals(404, seen.statusCode(), "before the first evaluation: " + what);
+                assertTrue(seen.body().contains("has not been evaluated yet"), what);
+                return null;
+              }
+              Map<String, Object> last = JSONObjectUtils.parse(seen.body());
+              return String.valueOf(last.get("reason")).startsWith(reason) ? last : null;
+            },
+            java.util.Objects::nonNull);
   }
 
   @SuppressWarnings("unchecked")
@@ -618,16 +860,14 @@ class CohortAlertsIT {
   private static List<Object> waitForMail(
       RapportClient rapport, long tenant, java.util.function.Predicate<Map<?, ?>> each)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<Object> mail = List.of();
-    while (System.nanoTime() < deadline) {
-      mail = JSONArrayUtils.parse(rapport.adminGet("/api/admin/alerts/" + tenant + "/mail").body());
-      if (!mail.isEmpty() && mail.stream().allMatch(m -> each.test((Map<?, ?>) m))) {
-        return mail;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("Mail did not reach the expected state: " + mail);
+    return Awaitility.await("the alert mail in the expected state")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                JSONArrayUtils.parse(
+                    rapport.adminGet("/api/admin/alerts/" + tenant + "/mail").body()),
+            mail -> !mail.isEmpty() && mail.stream().allMatch(m -> each.test((Map<?, ?>) m)));
   }
 
   private static boolean listening(int port) {

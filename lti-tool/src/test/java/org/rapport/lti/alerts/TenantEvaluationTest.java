@@ -56,18 +56,13 @@ class TenantEvaluationTest {
     return new TenantEvaluation(
         AlertVocabulary.shipped(),
         10,
-        id -> "https://rapport.example/app/faculty/cohorts?cohort=" + id);
+        id -> "https://rapport.example/app/faculty/cohorts?cohort=" + id,
+        java.time.ZoneOffset.UTC);
   }
 
   @Test
   void theBuiltInDeclineRaisesItsAlertsOnceAndQueuesOneMailEach() throws Exception {
-    AlertRules.save(
-        connection,
-        tenant,
-        new RuleSettings(
-            RuleSettings.defaults().rule(), List.of("dean@school.example"), true, true),
-        "test",
-        Instant.now());
+    mailTheDean();
     try (AssessmentSeeder seeder = new AssessmentSeeder(connection, 1_000_000L)) {
       Random random = new Random(7);
       seeder.cohort(
@@ -121,6 +116,47 @@ class TenantEvaluationTest {
       assertEquals(4, rs.getInt(1));
       assertEquals(4, rs.getInt(2));
     }
+    try (PreparedStatement s = connection.prepareStatement("SELECT body FROM mail_outbox");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        assertTrue(
+            rs.getString(1).contains(AlertVocabulary.FORMATIVE_CAVEAT),
+            "the mail says the figures come from the formative tool: " + rs.getString(1));
+      }
+    }
+  }
+
+  /**
+   * The seeded answers are to Rapport's own formative instrument: with the rule set to validated
+   * instruments only, the same decline that raises four alerts above raises none and mails no one.
+   */
+  @Test
+  void aRuleForValidatedInstrumentsOnlyRaisesNoAlertOnTheFormativeInstrument() throws Exception {
+    AlertRules.save(
+        connection,
+        tenant,
+        new RuleSettings(
+            RuleSettings.defaults().rule().withValidatedOnly(true),
+            List.of("dean@school.example"),
+            true,
+            true),
+        "test",
+        Instant.now());
+    assertTrue(AlertRules.load(connection, tenant).rule().validatedOnly(), "stored and read back");
+    try (AssessmentSeeder seeder = new AssessmentSeeder(connection, 1_000_000L)) {
+      Random random = new Random(7);
+      seeder.cohort(
+          tenant, new CohortSpec(2021, 160, 4, 0.25, new Decline("affective", 3, 4)), random);
+      seeder.cohort(tenant, new CohortSpec(2022, 160, 4, 0.25), random);
+    }
+
+    TenantEvaluation.Result result =
+        evaluation().run(connection, tenant, Instant.now(), "import 8 finished");
+
+    assertEquals(2, result.cohorts());
+    assertEquals(0, result.raised());
+    assertEquals(0, result.mailsQueued());
+    assertEquals(List.of(), AlertRepository.list(connection, tenant, null));
   }
 
   @Test
@@ -149,5 +185,123 @@ class TenantEvaluationTest {
 
     // A resolved alert is not raised again by the next evaluation.
     assertEquals(0, evaluation().run(connection, tenant, Instant.now(), "test").raised());
+  }
+
+  /**
+   * Imported history is not an emergency: a decline in waves imported without dates, dated by their
+   * stage to more than the configured age ago, is filed as a historical finding: stored, never
+   * mailed, never counted as open.
+   */
+  @Test
+  void declinesInOldImportedWavesAreFiledAsHistoryAndNotMailed() throws Exception {
+    mailTheDean();
+    long cohort = classOf2021(4, 3);
+    markImported(cohort);
+    // Year 3 of the class of 2021 is dated to the end of 2024; two years later it is history.
+    TenantEvaluation.Result result =
+        evaluation(730).run(connection, tenant, Instant.parse("2027-03-01T00:00:00Z"), "import");
+
+    assertEquals(4, result.findings());
+    assertEquals(0, result.raised());
+    assertEquals(0, result.mailsQueued());
+    List<StoredAlert> alerts = AlertRepository.list(connection, tenant, null);
+    assertEquals(4, alerts.size());
+    assertTrue(alerts.stream().allMatch(StoredAlert::historical), alerts.toString());
+    assertTrue(alerts.stream().noneMatch(StoredAlert::needsAttention));
+    assertEquals(java.util.Map.of(), AlertRepository.openCounts(connection, tenant));
+  }
+
+  @Test
+  void theSameImportedDeclineWithinTheAgeIsAnOpenAlertAndMailed() throws Exception {
+    mailTheDean();
+    long cohort = classOf2021(4, 3);
+    markImported(cohort);
+    TenantEvaluation.Result result =
+        evaluation(730).run(connection, tenant, Instant.parse("2025-03-01T00:00:00Z"), "import");
+
+    assertEquals(4, result.raised());
+    assertEquals(4, result.mailsQueued());
+    assertTrue(
+        AlertRepository.list(connection, tenant, null).stream()
+            .allMatch(StoredAlert::needsAttention));
+    assertEquals(java.util.Map.of(cohort, 4), AlertRepository.openCounts(connection, tenant));
+  }
+
+  /** A cohort whose Year 4 (after which residency begins) was imported has graduated. */
+  @Test
+  void aGraduatedCohortsDeclineIsHistoryWhateverItsAge() throws Exception {
+    long cohort = classOf2021(5, 3);
+    markImported(cohort);
+    TenantEvaluation.Result result =
+        evaluation(100_000).run(connection, tenant, Instant.parse("2025-03-01T00:00:00Z"), "x");
+
+    assertTrue(result.findings() > 0, result.toString());
+    assertEquals(0, result.raised());
+    assertTrue(
+        AlertRepository.list(connection, tenant, null).stream().allMatch(StoredAlert::historical));
+  }
+
+  /**
+   * A decline into the graduating wave (Year 4) that Rapport collected itself is the faculty's last
+   * word on the class before residency: news, though the cohort has graduated once it closed; the
+   * same cohort's earlier comparisons are history.
+   */
+  @Test
+  void aDeclineIntoALiveGraduatingWaveIsNews() throws Exception {
+    long cohort = classOf2021(5, 4);
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "UPDATE wave SET opens_on = ?, closes_on = ? WHERE cohort_id = ?")) {
+      s.setObject(1, java.time.LocalDate.parse("2025-01-01"));
+      s.setObject(2, java.time.LocalDate.parse("2025-02-01"));
+      s.setLong(3, cohort);
+      s.executeUpdate();
+    }
+    TenantEvaluation.Result result =
+        evaluation(100_000).run(connection, tenant, Instant.parse("2025-03-01T00:00:00Z"), "x");
+
+    List<StoredAlert> alerts = AlertRepository.list(connection, tenant, null);
+    assertTrue(result.raised() > 0, result.toString());
+    assertTrue(alerts.stream().anyMatch(a -> a.toStage().equals("Y4")), alerts.toString());
+    for (StoredAlert alert : alerts) {
+      assertEquals(!alert.toStage().equals("Y4"), alert.historical(), alert.toString());
+    }
+  }
+
+  private void mailTheDean() throws Exception {
+    AlertRules.save(
+        connection,
+        tenant,
+        new RuleSettings(
+            RuleSettings.defaults().rule(), List.of("dean@school.example"), true, true),
+        "test",
+        Instant.now());
+  }
+
+  /** The class of 2021 with {@code waves} waves, its affective score 4 points lower from one on. */
+  private long classOf2021(int waves, int declineFrom) throws Exception {
+    try (AssessmentSeeder seeder = new AssessmentSeeder(connection, 1_000_000L)) {
+      return seeder.cohort(
+          tenant,
+          new CohortSpec(2021, 160, waves, 0.25, new Decline("affective", declineFrom, 4)),
+          new Random(7));
+    }
+  }
+
+  private void markImported(long cohort) throws Exception {
+    try (PreparedStatement s =
+        connection.prepareStatement("UPDATE wave SET origin = 'IMPORT' WHERE cohort_id = ?")) {
+      s.setLong(1, cohort);
+      s.executeUpdate();
+    }
+  }
+
+  private static TenantEvaluation evaluation(long historyDays) {
+    return new TenantEvaluation(
+        AlertVocabulary.shipped(),
+        10,
+        id -> null,
+        java.time.ZoneOffset.UTC,
+        java.time.Duration.ofDays(historyDays));
   }
 }

@@ -1,6 +1,7 @@
 package org.rapport.lti.assessment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rapport.lti.testdata.AssessmentDriver.array;
 import static org.rapport.lti.testdata.AssessmentDriver.expect;
@@ -30,6 +31,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.curriculum.instruments.InstrumentCatalog;
+import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.curriculum.instruments.Item;
 import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
@@ -143,6 +147,16 @@ class AssessmentBrowserIT {
       browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assessment-form")));
+      // A new wave is scheduled with version 2, the wording a student can answer without having
+      // met patients; the earlier waves imported above keep version 1.
+      String form = browser.findElement(By.id("assessment-form")).getText();
+      InstrumentCatalog shipped = InstrumentCatalog.shipped();
+      for (Item item : shipped.find(InstrumentRef.of("rapport-empathy", 2)).orElseThrow().items()) {
+        assertTrue(form.contains(item.text().orElseThrow()), item.number() + ": " + form);
+      }
+      for (Item item : shipped.find(InstrumentRef.of("rapport-empathy", 1)).orElseThrow().items()) {
+        assertFalse(form.contains(item.text().orElseThrow()), item.number() + ": " + form);
+      }
       for (int item = 1; item <= 9; item++) {
         answer(browser, item, item % 7 + 1);
       }

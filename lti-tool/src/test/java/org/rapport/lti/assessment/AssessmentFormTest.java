@@ -48,7 +48,7 @@ class AssessmentFormTest {
         "A few statements are still unanswered (numbers 3, 7, 12, 15). You may leave at most 3"
             + " unanswered in all and 1 in each part. Your answers so far are saved; please answer"
             + " a few more and submit again.",
-        AssessmentResource.incompleteMessage(
+        SelfAssessment.incompleteMessage(
             InstrumentCatalog.shipped().find(InstrumentRef.of("rapport-empathy", 1)).orElseThrow(),
             List.of(3, 7, 12, 15)));
   }

@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.lti.web.Pages;
 
 class TrajectoryChartTest {
+  private static String svg(Trajectory trajectory, String id) {
+    return new Pages().render("trajectory-chart", "", TrajectoryChart.of(trajectory, id));
+  }
+
   private static Trajectory.Point point(TrainingStage stage, String total, String mean) {
     return new Trajectory.Point(
         1,
@@ -25,7 +30,11 @@ class TrajectoryChartTest {
         false,
         List.of(),
         new Trajectory.CohortMean(
-            Optional.ofNullable(mean).map(BigDecimal::new), mean == null ? 0 : 12, 10));
+            Optional.ofNullable(mean).map(BigDecimal::new),
+            mean == null ? 0 : 12,
+            10,
+            mean == null ? null : "1 June 2024",
+            null));
   }
 
   private static Trajectory trajectory(Trajectory.Point... points) {
@@ -37,7 +46,7 @@ class TrajectoryChartTest {
   @Test
   void theChartIsAnAccessibleImageThatReadsItsFiguresOut() {
     String svg =
-        TrajectoryChart.svg(
+        svg(
             trajectory(
                 point(TrainingStage.MATRICULATION, "80.0000", null),
                 point(TrainingStage.Y1, "84.5000", "88.25")),
@@ -65,7 +74,7 @@ class TrajectoryChartTest {
   @Test
   void higherScoresAreDrawnHigherAndTheRangeSetsTheScale() {
     String svg =
-        TrajectoryChart.svg(
+        svg(
             trajectory(point(TrainingStage.Y1, "18", null), point(TrainingStage.Y2, "126", null)),
             "t2");
     // The minimum sits on the bottom grid line (y 236), the maximum on the top one (y 20).
@@ -75,8 +84,19 @@ class TrajectoryChartTest {
   }
 
   @Test
-  void textIsEscaped() {
-    assertEquals("a &amp; b &lt;c&gt; &quot;d&quot;", TrajectoryChart.escape("a & b <c> \"d\""));
+  void twoClassAveragesAreJoinedByTheirOwnLineAndNamedInTheLegend() {
+    String svg =
+        svg(
+            trajectory(point(TrainingStage.Y1, "50", "60"), point(TrainingStage.Y2, "55", "61")),
+            "t3");
+    assertEquals(2, count(svg, "<rect class=\"cohort-point\""));
+    assertTrue(svg.contains("<polyline class=\"cohort-line\""), svg);
+    assertTrue(svg.contains(">Cohort average</text>"), svg);
+    assertEquals(2, count(svg, "<circle class=\"own-point\""));
+  }
+
+  @Test
+  void valuesArePrintedPlainly() {
     assertEquals("80", TrajectoryChart.plain(new BigDecimal("80.0000")));
     assertEquals("80.5", TrajectoryChart.plain(new BigDecimal("80.5000")));
     assertEquals("80.3", TrajectoryChart.plain(new BigDecimal("80.2500")));

@@ -29,7 +29,7 @@ import org.rapport.lti.testdata.ServiceRows;
 class ScoreOutboxStoreTest {
   private static final Duration LEASE = Duration.ofMinutes(10);
   private static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/scope/";
-  private final ScoreOutboxStore store = new ScoreOutboxStore(false);
+  private final ScoreOutboxStore store = new ScoreOutboxStore();
   private JdbcDataSource ds;
   private Connection c;
   private long registration;
@@ -118,11 +118,12 @@ class ScoreOutboxStoreTest {
     List<QueuedScore> b = store.claim(c, "b", now, LEASE, 10);
     assertEquals(2, b.size());
     assertTrue(store.claim(c, "c", now.plusSeconds(60), LEASE, 10).isEmpty());
-    assertTrue(store.delivered(c, b.get(0).id(), "b", 200, now));
+    assertTrue(store.delivered(c, b.get(0).id(), "b", "node-1", 200, now));
     List<QueuedScore> late = store.claim(c, "d", now.plus(LEASE).plusSeconds(1), LEASE, 10);
     assertEquals(4, late.size(), "expired leases are taken over; the delivered row is not");
     assertFalse(
-        store.delivered(c, late.get(0).id(), "a", 200, now), "the old claim can no longer write");
+        store.delivered(c, late.get(0).id(), "a", "node-1", 200, now),
+        "the old claim can no longer write");
     assertFalse(store.renew(c, late.get(0).id(), "a", now, now.plus(LEASE)), "nor renew");
     assertTrue(store.renew(c, late.get(0).id(), "d", now, now.plus(LEASE).plusSeconds(300)));
   }
@@ -149,7 +150,7 @@ class ScoreOutboxStoreTest {
     store.release(c, timedOut.id(), "d", later);
     QueuedScore released = store.claim(c, "e", later, LEASE, 1).get(0);
     assertTrue(released.inDoubt(), "giving it back unattempted keeps the doubt");
-    assertTrue(store.delivered(c, released.id(), "e", 200, later));
+    assertTrue(store.delivered(c, released.id(), "e", "node-1", 200, later));
 
     store.enqueue(c, completion(otherLearner, later), later);
     QueuedScore other = store.claim(c, "f", later, LEASE, 1).get(0);

@@ -88,7 +88,8 @@ public final class ImportBenchmark {
                   ImportDatabase.job(c, tenant),
                   "benchmark",
                   "benchmark.csv",
-                  ScheduleTemplate.standard(InstrumentRef.of("rapport-empathy", 1)))
+                  ScheduleTemplate.standard(InstrumentRef.of("rapport-empathy", 1)),
+                  java.time.Clock.systemUTC())
               .write(results, known, n -> {});
       c.commit();
       long t3 = System.nanoTime();

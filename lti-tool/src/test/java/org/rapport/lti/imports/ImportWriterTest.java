@@ -1,6 +1,7 @@
 package org.rapport.lti.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,10 +24,16 @@ import org.rapport.curriculum.imports.RowProblem;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.testdata.ImportDatabase;
-import org.rapport.lti.testdata.StoredSubscales;
 
 /** The JDBC writer on the real schema (embedded H2), outside the container. */
 class ImportWriterTest {
+  private static final java.time.Clock CLOCK =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2026-05-04T10:00:00Z"), java.time.ZoneOffset.UTC);
+
+  private static final ScheduleTemplate TEMPLATE =
+      ScheduleTemplate.standard(InstrumentRef.of("rapport-empathy", 1));
+
   static final String CSV =
       "student_id,cohort,stage,instrument,version,completed_on,item_1,item_2,item_3,item_4,item_5,"
           + "item_6,item_7,item_8,item_9,item_10,item_11,item_12,item_13,item_14,item_15,item_16,"
@@ -55,13 +62,12 @@ class ImportWriterTest {
     JdbcDataSource ds = ImportDatabase.freshH2("writer");
     long tenant = ImportDatabase.tenant(ds);
     List<HistoricalResult> results = results(CSV);
-    ScheduleTemplate template = ScheduleTemplate.standard(InstrumentRef.of("rapport-empathy", 1));
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       TenantData known = TenantData.load(c, tenant);
       ImportWriter.Written written =
           new ImportWriter(
-                  c, tenant, ImportDatabase.job(c, tenant), "admin test", "w.csv", template)
+                  c, tenant, ImportDatabase.job(c, tenant), "admin test", "w.csv", TEMPLATE, CLOCK)
               .write(results, known, n -> {});
       c.commit();
       assertEquals(new ImportWriter.Written(3, 0, 2, 1), written);
@@ -72,15 +78,20 @@ class ImportWriterTest {
           3, count(c, "SELECT COUNT(*) FROM assessment_response WHERE status = 'IMPORTED'"));
       assertEquals(
           1,
-          count(c, "SELECT COUNT(*) FROM assessment_response WHERE answers = ''"),
+          count(
+              c,
+              "SELECT COUNT(*) FROM assessment_response r WHERE NOT EXISTS (SELECT 1 FROM"
+                  + " assessment_answer a WHERE a.response_id = r.id)"),
           "W-2: scores only");
+      assertEquals(18 + 17, count(c, "SELECT COUNT(*) FROM assessment_answer"), "a row per item");
       assertEquals(
-          2,
-          count(c, "SELECT COUNT(*) FROM assessment_response WHERE answers LIKE '1:%,17:%'"),
-          "answers as item:answer pairs");
+          18 * 4 + 17 * 5, count(c, "SELECT SUM(answer) FROM assessment_answer"), "as given");
+      assertEquals(
+          0,
+          count(c, "SELECT COUNT(*) FROM assessment_answer WHERE item < 1 OR item > 18"),
+          "items by number");
       assertEquals(3, count(c, "SELECT COUNT(*) FROM assessment_score"));
       assertEquals(3 + 3 + 1, count(c, "SELECT COUNT(*) FROM assessment_subscale_score"));
-      assertEquals(List.of(), StoredSubscales.disagreements(c), "the analytics' subscale text");
       assertEquals(
           72,
           count(
@@ -99,7 +110,7 @@ class ImportWriterTest {
       }
       ImportWriter.Written second =
           new ImportWriter(
-                  c, tenant, ImportDatabase.job(c, tenant), "admin test", "w.csv", template)
+                  c, tenant, ImportDatabase.job(c, tenant), "admin test", "w.csv", TEMPLATE, CLOCK)
               .write(results, again, n -> {});
       c.commit();
       assertEquals(new ImportWriter.Written(0, 3, 0, 0), second);
@@ -110,6 +121,50 @@ class ImportWriterTest {
       assertTrue(problem.isPresent());
       assertEquals(4, problem.get().row());
       assertEquals("student_id", problem.get().column());
+    }
+  }
+
+  @Test
+  void anImportThatFailsAfterWritingLeavesNoRowsOnceRolledBack() throws Exception {
+    JdbcDataSource ds = ImportDatabase.freshH2("writer-fails");
+    long tenant = ImportDatabase.tenant(ds);
+    List<HistoricalResult> results = results(CSV);
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      long job = ImportDatabase.job(c, tenant);
+      c.commit();
+      TenantData known = TenantData.load(c, tenant);
+      IllegalStateException failure =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  new ImportWriter(c, tenant, job, "admin test", "w.csv", TEMPLATE, CLOCK)
+                      .write(
+                          results,
+                          known,
+                          n -> {
+                            if (n == results.size()) {
+                              throw new IllegalStateException("the node stopped");
+                            }
+                          }));
+      assertEquals("the node stopped", failure.getMessage());
+      assertEquals(
+          18 + 17,
+          count(c, "SELECT COUNT(*) FROM assessment_answer"),
+          "it failed after writing every answer");
+      c.rollback();
+      for (String table :
+          List.of(
+              "assessment_answer",
+              "assessment_subscale_score",
+              "assessment_score",
+              "assessment_response",
+              "cohort_move",
+              "student",
+              "wave",
+              "cohort")) {
+        assertEquals(0, count(c, "SELECT COUNT(*) FROM " + table), table);
+      }
     }
   }
 

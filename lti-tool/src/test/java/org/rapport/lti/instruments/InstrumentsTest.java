@@ -65,6 +65,29 @@ class InstrumentsTest {
   }
 
   @Test
+  void theDirectoryIsConfiguredAsTheModulesDirectoryIs(@TempDir Path dir) {
+    InstrumentCatalog catalog =
+        load(Map.of("rapport.instruments.dir", "  " + resource("institution") + " "));
+    assertTrue(catalog.find(InstrumentRef.of("test-scale", 1)).isPresent(), "spaces around it");
+    assertEquals(
+        InstrumentCatalog.shipped().all().size(),
+        load(Map.of("rapport.instruments.dir", " ")).all().size(),
+        "a blank setting names no directory");
+    Path missing = dir.resolve("missing");
+    InstrumentException e =
+        assertThrows(
+            InstrumentException.class,
+            () -> load(Map.of("rapport.instruments.dir", missing.toString())));
+    assertEquals(
+        List.of(
+            new InstrumentProblem(
+                missing.toString(),
+                "(directory)",
+                "does not exist; it must be a directory of .yaml files")),
+        e.problems());
+  }
+
+  @Test
   void aBrokenDefinitionStopsLoadingWithFileFieldAndProblem(@TempDir Path dir) throws IOException {
     Path broken = dir.resolve("broken.yaml");
     Files.writeString(

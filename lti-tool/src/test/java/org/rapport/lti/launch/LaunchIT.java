@@ -37,10 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.lti.protocol.LaunchFailure;
 import org.rapport.lti.protocol.claims.LtiClaims;
-import org.rapport.lti.testdata.DevLaunch;
+import org.rapport.lti.testdata.LmsHttpServer;
 import org.rapport.lti.testdata.LtiTestPlatform;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
+import org.rapport.lti.testdata.TestKeys;
 
 /**
  * LTI 1.3 launches from a test platform over real HTTP into the deployed Rapport: the whole
@@ -117,7 +118,7 @@ class LaunchIT {
     assertEquals(303, answer.statusCode(), answer.body());
     URI location = URI.create(answer.headers().firstValue("Location").orElseThrow());
     assertTrue(location.toString().startsWith(p.issuer() + "/auth?"), location.toString());
-    Map<String, String> q = LtiTestPlatform.query(location.getRawQuery());
+    Map<String, String> q = LmsHttpServer.query(location.getRawQuery());
     assertEquals("hint-1", q.get("lti_message_hint"));
     assertEquals(rapport.base() + "/lti/launch", q.get("redirect_uri"));
     String setCookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
@@ -193,7 +194,7 @@ class LaunchIT {
   }
 
   private static List<Case> invalidLaunches() {
-    RSAKey stranger = LtiTestPlatform.newKey("not-published");
+    RSAKey stranger = TestKeys.fresh("not-published");
     List<Case> cases = new ArrayList<>();
     cases.add(
         new Case(
@@ -265,7 +266,7 @@ class LaunchIT {
             401,
             LaunchFailure.KEY_UNKNOWN,
             accepting,
-            token("client-a", c -> LtiTestPlatform.sign(c, stranger))));
+            token("client-a", c -> TestKeys.sign(c, stranger))));
     cases.add(
         new Case(
             "bad signature",
@@ -667,8 +668,9 @@ class LaunchIT {
       assertEquals(303, two.statusCode(), two.body());
       assertTrue(usage(rapport, first).contains("\"learners\":1"), usage(rapport, first));
       assertTrue(usage(rapport, second).contains("\"learners\":1"), usage(rapport, second));
-      assertTrue(sessionClaims(one).contains("\"reg\":" + first), sessionClaims(one));
-      assertTrue(sessionClaims(two).contains("\"reg\":" + second), sessionClaims(two));
+      // The token names only a session; its server-side row says which tenant it belongs to.
+      assertEquals(first, sessionRegistration(one), sessionClaims(one));
+      assertEquals(second, sessionRegistration(two), sessionClaims(two));
     }
   }
 
@@ -677,28 +679,23 @@ class LaunchIT {
     RapportClient rapport = rapport();
     try (LtiTestPlatform moodleLike = LtiTestPlatform.start()) {
       HttpResponse<String> admin =
-          rapport.get("/admin", "Authorization", RapportClient.basicAdmin());
+          rapport.get("/admin", "Authorization", rapport.adminAuthorization());
       assertEquals(200, admin.statusCode());
       for (String lms :
           List.of("setup-canvas", "setup-moodle", "setup-blackboard", "setup-d2l", "setup-sakai")) {
         assertTrue(admin.body().contains("id=\"" + lms + "\""), lms);
       }
       assertTrue(admin.body().contains("oidc_initiation_url"), "Canvas developer key JSON shown");
-      Matcher url =
-          Pattern.compile("id=\"dynamic-registration-url\">([^<]+)<").matcher(admin.body());
-      assertTrue(url.find());
-      String registrationUrl = DevLaunch.html(url.group(1)).replace(rapport.base().toString(), "");
-      HttpResponse<String> refused =
-          rapport.get(
-              "/lti/register?invite=wrong&openid_configuration="
-                  + enc(moodleLike.issuer() + "/.well-known/openid-configuration"));
+      assertTrue(admin.body().contains("New registration invite"), "invite form shown");
+      RapportClient.AdminSession session = rapport.signIn("admin", RapportClient.ADMIN_PASSWORD);
+      String registrationUrl = rapport.registrationInvite(session, 7, false);
+      assertTrue(registrationUrl.startsWith("/lti/register?invite="), registrationUrl);
+      String openid =
+          "&openid_configuration=" + enc(moodleLike.issuer() + "/.well-known/openid-configuration");
+      HttpResponse<String> refused = rapport.get("/lti/register?invite=wrong" + openid);
       assertEquals(403, refused.statusCode());
       HttpResponse<String> registered =
-          rapport.get(
-              registrationUrl
-                  + "&openid_configuration="
-                  + enc(moodleLike.issuer() + "/.well-known/openid-configuration")
-                  + "&registration_token=reg-token-1");
+          rapport.get(registrationUrl + openid + "&registration_token=reg-token-1");
       assertEquals(200, registered.statusCode(), registered.body());
       assertTrue(registered.body().contains("dyn-client-1"), registered.body());
       assertEquals(1, moodleLike.registrationRequests().size());
@@ -707,6 +704,45 @@ class LaunchIT {
       assertTrue(request.contains(rapport.base() + "/.well-known/jwks.json"), request);
       String list = rapport.adminGet("/api/admin/registrations").body();
       assertTrue(list.contains("dyn-client-1") && list.contains("dyn-deployment-1"), list);
+
+      // The invite is used up: a second use is refused before the LMS is contacted again.
+      HttpResponse<String> again =
+          rapport.get(registrationUrl + openid + "&registration_token=reg-token-2");
+      assertEquals(410, again.statusCode(), again.body());
+      assertTrue(again.body().contains("already been used"), again.body());
+      assertTrue(again.body().contains("new dynamic registration URL"), again.body());
+      assertEquals(1, moodleLike.registrationRequests().size());
+
+      // The registration waits for an administrator: sign-ins from the LMS are refused until then.
+      long registration = registrationOf(moodleLike.issuer(), "dyn-client-1");
+      assertTrue(registered.body().contains("<strong>disabled</strong>"), registered.body());
+      assertEquals(403, loginStatus(rapport, moodleLike, "dyn-client-1"));
+      assertEquals(
+          200,
+          rapport
+              .adminPost("/api/admin/registrations/" + registration + "/enable", "")
+              .statusCode());
+
+      long invite =
+          single("select id from registration_invite where registration_id = ?", registration);
+      assertEquals(
+          1,
+          single(
+              "select count(*) from audit_log where action = 'REGISTRATION_INVITE_CREATED'"
+                  + " and detail like ?",
+              "invite " + invite + ",%"));
+      assertEquals(
+          1,
+          single(
+              "select count(*) from audit_log where action = 'REGISTRATION_INVITE_USED'"
+                  + " and registration_id = ?",
+              registration));
+      assertEquals(
+          1,
+          single(
+              "select count(*) from audit_log where action = 'REGISTRATION_INVITE_REFUSED'"
+                  + " and detail = ?",
+              "invite " + invite + " refused: used"));
 
       Login login = login(rapport, moodleLike, "dyn-client-1");
       JWTClaimsSet claims =
@@ -717,6 +753,97 @@ class LaunchIT {
       HttpResponse<String> launched =
           launch(rapport, moodleLike.sign(claims), login.state(), login.cookie());
       assertEquals(303, launched.statusCode(), launched.body());
+    }
+  }
+
+  @Test
+  void anInviteMadeToEnableOnArrivalGivesAWorkingRegistrationAndRevokedInvitesAreRefused()
+      throws Exception {
+    RapportClient rapport = rapport();
+    RapportClient.AdminSession session = rapport.signIn("admin", RapportClient.ADMIN_PASSWORD);
+    try (LtiTestPlatform lms = LtiTestPlatform.start()) {
+      String openid =
+          "&openid_configuration=" + enc(lms.issuer() + "/.well-known/openid-configuration");
+      String revokedUrl = rapport.registrationInvite(session, 1, true);
+      long revokedId = single("select max(id) from registration_invite");
+      HttpResponse<String> revoke =
+          rapport.postForm(
+              "/admin/registration-invites/" + revokedId + "/revoke",
+              "csrf=" + session.csrf(),
+              "Origin",
+              rapport.origin(),
+              "Cookie",
+              session.cookie());
+      assertEquals(200, revoke.statusCode(), revoke.body());
+      HttpResponse<String> refused = rapport.get(revokedUrl + openid + "&registration_token=t0");
+      assertEquals(410, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("revoked"), refused.body());
+      assertEquals(0, lms.registrationRequests().size());
+      assertEquals(
+          1,
+          single(
+              "select count(*) from audit_log where action = 'REGISTRATION_INVITE_REVOKED'"
+                  + " and detail = ?",
+              "invite " + revokedId + " revoked"));
+
+      String url = rapport.registrationInvite(session, 30, true);
+      // The LMS refuses a wrong registration token: the invite is given back, not used up.
+      HttpResponse<String> failed = rapport.get(url + openid + "&registration_token=wrong-token");
+      assertEquals(400, failed.statusCode(), failed.body());
+      HttpResponse<String> registered =
+          rapport.get(url + openid + "&registration_token=reg-token-1");
+      assertEquals(200, registered.statusCode(), registered.body());
+      long registration = registrationOf(lms.issuer(), "dyn-client-1");
+      assertEquals(
+          1,
+          single(
+              "select count(*) from registration where id = ? and enabled = true", registration));
+      Login login = login(rapport, lms, "dyn-client-1");
+      JWTClaimsSet claims =
+          lms.launchClaims("dyn-client-1", "dyn-user-2", login.nonce(), rapport.base() + "/app")
+              .claim(LtiClaims.DEPLOYMENT_ID, "dyn-deployment-1")
+              .build();
+      HttpResponse<String> launched =
+          launch(rapport, lms.sign(claims), login.state(), login.cookie());
+      assertEquals(303, launched.statusCode(), launched.body());
+    }
+  }
+
+  private static int loginStatus(RapportClient rapport, LtiTestPlatform p, String clientId) {
+    return rapport
+        .get(
+            "/lti/login?iss="
+                + enc(p.issuer())
+                + "&login_hint=user-1&target_link_uri="
+                + enc(rapport.base() + "/app")
+                + "&client_id="
+                + clientId)
+        .statusCode();
+  }
+
+  private static long registrationOf(String issuer, String clientId) throws Exception {
+    try (java.sql.Connection c = org.rapport.lti.testdata.ItDatabase.connect();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("select id from registration where issuer = ? and client_id = ?")) {
+      ps.setString(1, issuer);
+      ps.setString(2, clientId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "no registration for " + issuer);
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static long single(String sql, Object... parameters) throws Exception {
+    try (java.sql.Connection c = org.rapport.lti.testdata.ItDatabase.connect();
+        java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), sql);
+        return rs.getLong(1);
+      }
     }
   }
 
@@ -746,6 +873,21 @@ class LaunchIT {
     String token = location.substring(location.indexOf("s=") + 2);
     return new String(
         java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+  }
+
+  /** The registration of the server-side session the launch's token points to. */
+  private static long sessionRegistration(HttpResponse<String> launched) throws Exception {
+    Matcher sid = Pattern.compile("\"sid\"\\s*:\\s*\"(\\d+)\"").matcher(sessionClaims(launched));
+    assertTrue(sid.find(), sessionClaims(launched));
+    try (java.sql.Connection c = org.rapport.lti.testdata.ItDatabase.connect();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("select registration_id from tool_session where id = ?")) {
+      ps.setLong(1, Long.parseLong(sid.group(1)));
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "a session row for " + sid.group(1));
+        return rs.getLong(1);
+      }
+    }
   }
 
   private static String usage(RapportClient rapport, long registration) {

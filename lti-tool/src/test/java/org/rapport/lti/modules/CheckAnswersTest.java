@@ -13,7 +13,7 @@ import org.rapport.curriculum.modules.ModuleCatalog;
 import org.rapport.curriculum.modules.ModuleId;
 
 class CheckAnswersTest {
-  /** teach-back's check: four questions, the first option correct in each. */
+  /** teach-back's check: four questions of four options; correct are 1, 3, 1 and 0. */
   private static final CheckStep CHECK =
       (CheckStep)
           ModuleCatalog.load(null)
@@ -25,11 +25,11 @@ class CheckAnswersTest {
   @Test
   void scoresCorrectAnswers() {
     CheckAnswers answers =
-        CheckAnswers.read(CHECK, Map.of("q1", "0", "q2", "1", "q3", "0", "q4", "2")::get);
+        CheckAnswers.read(CHECK, Map.of("q1", "1", "q2", "1", "q3", "1", "q4", "2")::get);
     assertTrue(answers.complete());
     assertEquals(2, answers.score(CHECK));
-    assertEquals("0,1,0,2", answers.format());
-    assertEquals(answers, CheckAnswers.parse("0,1,0,2", CHECK).orElseThrow());
+    assertEquals("1,1,1,2", answers.format());
+    assertEquals(answers, CheckAnswers.parse("1,1,1,2", CHECK).orElseThrow());
   }
 
   @Test
@@ -47,7 +47,7 @@ class CheckAnswersTest {
     PlayerException e =
         assertThrows(
             PlayerException.class,
-            () -> CheckAnswers.read(CHECK, Map.of("q1", "0", "q2", "3")::get));
+            () -> CheckAnswers.read(CHECK, Map.of("q1", "0", "q2", "4")::get));
     assertEquals(PlayerProblem.UNKNOWN_OPTION, e.problem());
     assertThrows(PlayerException.class, () -> CheckAnswers.read(CHECK, Map.of("q1", "x")::get));
   }

@@ -1,5 +1,6 @@
 package org.rapport.lti.modules;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rapport.curriculum.modules.ModuleCompleted;
 import org.rapport.lti.launch.CurrentUser;
-import org.rapport.lti.launch.Launched;
 import org.rapport.lti.launch.LaunchedUser;
+import org.rapport.lti.security.Roles;
 
 /**
  * Test-only: added to the deployed WAR by {@link ModulePlayerIT}, it observes {@link
@@ -25,7 +26,7 @@ import org.rapport.lti.launch.LaunchedUser;
  */
 @ApplicationScoped
 @Path("test/module-completions")
-@Launched
+@RolesAllowed(Roles.LAUNCHED_USER)
 public class CompletionProbe {
   private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
   private final Map<String, String> last = new ConcurrentHashMap<>();

@@ -25,6 +25,9 @@ import org.rapport.curriculum.modules.ModuleId;
 class ModuleLibraryTest {
   private static final Path INSTITUTION = Path.of("src/test/resources/institution-modules");
 
+  /** How many modules Rapport ships: the catalogue grows, so the tests follow its index. */
+  private static final int SHIPPED = ModuleCatalog.load(null).size();
+
   private final Logger log = Logger.getLogger("test." + ModuleLibraryTest.class.getName());
   private final List<LogRecord> records = new ArrayList<>();
   private final Handler capture =
@@ -53,17 +56,18 @@ class ModuleLibraryTest {
   }
 
   @Test
-  void withoutADirectoryOffersTheTwelveShippedModules() {
+  void withoutADirectoryOffersTheShippedModules() {
     ModuleCatalog catalog = ModuleLibrary.loadCatalog(Optional.empty(), log);
-    assertEquals(12, catalog.size());
-    assertTrue(records.stream().anyMatch(r -> r.getMessage().contains("12 modules")));
+    assertTrue(SHIPPED >= 12, "only " + SHIPPED + " modules are shipped");
+    assertEquals(SHIPPED, catalog.size());
+    assertTrue(records.stream().anyMatch(r -> r.getMessage().contains(SHIPPED + " modules")));
   }
 
   @Test
   void addsTheInstitutionsModules() {
     ModuleCatalog catalog =
         ModuleLibrary.loadCatalog(Optional.of(INSTITUTION.toAbsolutePath().toString()), log);
-    assertEquals(13, catalog.size());
+    assertEquals(SHIPPED + 1, catalog.size());
     assertTrue(catalog.find(ModuleId.of("saying-thank-you")).isPresent());
   }
 
@@ -87,13 +91,15 @@ class ModuleLibraryTest {
   }
 
   @Test
-  void aMissingDirectoryIsWarnedAbout(@TempDir Path dir) {
-    ModuleCatalog catalog =
-        ModuleLibrary.loadCatalog(Optional.of(dir.resolve("nope").toString()), log);
-    assertEquals(12, catalog.size());
+  void aMissingDirectoryStopsStartupNamingIt(@TempDir Path dir) {
+    ContentException e =
+        assertThrows(
+            ContentException.class,
+            () -> ModuleLibrary.loadCatalog(Optional.of(dir.resolve("nope").toString()), log));
+    assertTrue(e.getMessage().contains("nope: (directory): does not exist"), e.getMessage());
     assertTrue(
         records.stream()
-            .anyMatch(r -> r.getLevel() == Level.WARNING && r.getMessage().contains("nope")));
+            .anyMatch(r -> r.getLevel() == Level.SEVERE && r.getMessage().contains("nope")));
   }
 
   @Test

@@ -30,22 +30,22 @@ class ScenarioPathTest {
 
   @Test
   void followsTheChosenRepliesToTheEnd() {
-    ScenarioPath path = ScenarioPath.parse("n1:1 n2-overload:0 n3-gap:2 n4:0");
+    ScenarioPath path = ScenarioPath.parse("n1:0 n2-overload:1 n3-gap:2 n4:0");
     ScenarioPath.Replay replay = path.replay(DISCHARGE);
     assertTrue(replay.ended());
     assertNull(replay.currentOrNull());
     assertEquals(4, replay.exchanges().size());
     assertEquals("Mixed", replay.exchanges().get(0).choice().quality().label());
-    assertEquals("n1:1 n2-overload:0 n3-gap:2 n4:0", path.format());
+    assertEquals("n1:0 n2-overload:1 n3-gap:2 n4:0", path.format());
   }
 
   @Test
   void turnsThatNoLongerFitAreDropped() {
-    ScenarioPath path = ScenarioPath.parse("n1:0 n4:0");
+    ScenarioPath path = ScenarioPath.parse("n1:1 n4:0");
     ScenarioPath.Replay replay = path.replay(DISCHARGE);
     assertEquals(1, replay.exchanges().size());
     assertEquals("n2-recall", replay.currentOrNull().id());
-    assertEquals("n1:0", ScenarioPath.of(replay).format());
+    assertEquals("n1:1", ScenarioPath.of(replay).format());
   }
 
   @Test
@@ -57,7 +57,7 @@ class ScenarioPathTest {
   @Test
   void acceptsAReplyAtTheCurrentNode() {
     assertEquals(2, ScenarioPath.EMPTY.accept(DISCHARGE, "n1", "2"));
-    assertEquals(0, ScenarioPath.parse("n1:0").accept(DISCHARGE, "n2-recall", "0"));
+    assertEquals(0, ScenarioPath.parse("n1:1").accept(DISCHARGE, "n2-recall", "0"));
   }
 
   @ParameterizedTest
@@ -73,7 +73,7 @@ class ScenarioPathTest {
         "'', null, 0, UNKNOWN_NODE",
         "'', n3-gap, 0, STALE_NODE",
         "n1:0, n1, 0, STALE_NODE",
-        "n1:0 n2-recall:0 n3-gap:0 n4:0, n4, 0, SCENARIO_FINISHED"
+        "n1:1 n2-recall:1 n3-gap:0 n4:0, n4, 0, SCENARIO_FINISHED"
       })
   void refusesRepliesThatDoNotFit(String stored, String node, String choice, PlayerProblem why) {
     PlayerException refused =

@@ -5,16 +5,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.json.Json;
 
 /**
  * Drives the self-assessment of a deployed Rapport over HTTP, as a student (session token) and as
- * an administrator (Basic auth): finding the test platform's tenant, opening waves, importing files
+ * an administrator (API token): finding the test platform's tenant, opening waves, importing files
  * and waiting for their jobs, reading a student's own export.
  */
 public final class AssessmentDriver {
@@ -172,7 +172,7 @@ public final class AssessmentDriver {
                             + "&name="
                             + URLEncoder.encode(name, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", RapportClient.basicAdmin())
+                .header("Authorization", rapport.adminAuthorization())
                 .header("Content-Type", "text/csv")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(csv))
@@ -183,22 +183,11 @@ public final class AssessmentDriver {
 
   /** Polls an import job until it has finished. */
   public Map<String, Object> awaitJob(long id) {
-    Instant deadline = Instant.now().plusSeconds(120);
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> job = rapport.adminGet("/api/admin/imports/" + id);
-      expect(200, job);
-      Map<String, Object> view = object(job.body());
-      if (Boolean.TRUE.equals(view.get("finished"))) {
-        return view;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Import " + id + " did not finish in time");
+    return Awaitility.await("import " + id + " finished")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> object(expect(200, rapport.adminGet("/api/admin/imports/" + id)).body()),
+            view -> Boolean.TRUE.equals(view.get("finished")));
   }
 
   /** The admin API's student record for an LMS user of the tenant. */
@@ -239,8 +228,19 @@ public final class AssessmentDriver {
   /** A CSV row of answers to rapport-empathy version 1 (18 items), all {@code answer}. */
   public static String rapportRow(
       String student, int cohort, String stage, String date, int answer) {
+    return rapportRow(student, cohort, stage, date, answer, 1);
+  }
+
+  /** A CSV row of answers to the given version of rapport-empathy, all {@code answer}. */
+  public static String rapportRow(
+      String student, int cohort, String stage, String date, int answer, int version) {
     StringJoiner r = new StringJoiner(",");
-    r.add(student).add(String.valueOf(cohort)).add(stage).add("rapport-empathy").add("1").add(date);
+    r.add(student)
+        .add(String.valueOf(cohort))
+        .add(stage)
+        .add("rapport-empathy")
+        .add(String.valueOf(version))
+        .add(date);
     for (int i = 1; i <= 18; i++) {
       r.add(String.valueOf(answer));
     }

@@ -1,17 +1,12 @@
 package org.rapport.lti.testdata;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.rapport.curriculum.instruments.SubscaleId;
-import org.rapport.lti.assessment.SubscaleValues;
 
 /**
  * Writes synthetic cohorts straight into the assessment tables (V3) with JDBC batches, for the
@@ -89,12 +84,12 @@ public final class AssessmentSeeder implements AutoCloseable {
         connection.prepareStatement(
             "INSERT INTO assessment_response (id, student_id, wave_id, instrument_id,"
                 + " instrument_version, status, started_at, updated_at, submitted_at,"
-                + " score_version, answers) VALUES (?, ?, ?, ?, 1, 'SUBMITTED', ?, ?, ?, 1, '')");
+                + " score_version) VALUES (?, ?, ?, ?, 1, 'SUBMITTED', ?, ?, ?, 1)");
     score =
         connection.prepareStatement(
             "INSERT INTO assessment_score (id, response_id, scored_with_version, origin, status,"
-                + " keyed_sum, score_value, answered_count, item_count, scored_at,"
-                + " subscale_values) VALUES (?, ?, 1, 'SCORED', 'COMPLETE', ?, ?, 18, 18, ?, ?)");
+                + " keyed_sum, score_value, answered_count, item_count, scored_at)"
+                + " VALUES (?, ?, 1, 'SCORED', 'COMPLETE', ?, ?, 18, 18, ?)");
     subscale =
         connection.prepareStatement(
             "INSERT INTO assessment_subscale_score (response_id, scored_with_version,"
@@ -170,11 +165,6 @@ public final class AssessmentSeeder implements AutoCloseable {
         score.setInt(3, total);
         score.setInt(4, total);
         score.setTimestamp(5, now);
-        Map<SubscaleId, BigDecimal> subscaleValues = new HashMap<>();
-        for (int k = 0; k < 3; k++) {
-          subscaleValues.put(new SubscaleId(SUBSCALES.get(k)), BigDecimal.valueOf(values[k]));
-        }
-        score.setString(6, SubscaleValues.format(subscaleValues));
         score.addBatch();
         for (int k = 0; k < 3; k++) {
           subscale.setLong(1, responseId);

@@ -3,13 +3,8 @@ package org.rapport.lti.testdata;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class DevLaunch {
   private static final Pattern IFRAME = Pattern.compile("<iframe[^>]*src=\"([^\"]*)\"");
-  private static final Pattern REDIRECT = Pattern.compile("data-redirect=\"([^\"]*)\"");
-  private static final Pattern ID_TOKEN = Pattern.compile("name=\"id_token\" value=\"([^\"]*)\"");
-  private static final Pattern STATE = Pattern.compile("name=\"state\" value=\"([^\"]*)\"");
-  private static final Pattern SESSION = Pattern.compile("[?&]s=([A-Za-z0-9._-]+)");
 
   private DevLaunch() {}
 
@@ -68,7 +59,7 @@ public final class DevLaunch {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     String page =
-        get(
+        LaunchSteps.get(
             http,
             rapport.uri(
                 "/dev/platform/launch?role="
@@ -78,65 +69,10 @@ public final class DevLaunch {
                     + "&target="
                     + enc(target)
                     + (course == null ? "" : "&course=" + enc(course))
-                    + extra));
-    String login = html(find(IFRAME, page, "test platform page"));
-    String loginPage = get(http, URI.create(login));
-    String auth = html(find(REDIRECT, loginPage, "login page"));
-    String post = get(http, URI.create(auth));
-    String form =
-        "id_token="
-            + enc(html(find(ID_TOKEN, post, "authorization answer")))
-            + "&state="
-            + enc(html(find(STATE, post, "authorization answer")));
-    HttpResponse<String> launched =
-        send(
-            http,
-            HttpRequest.newBuilder(rapport.uri("/lti/launch"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
-    if (launched.statusCode() == 200 && launched.body().contains("lti-relaunch")) {
-      // No cookie over plain http: answer as the platform's storage frame would, with the state
-      // the login page stored there.
-      String state = html(find(STATE, launched.body(), "platform-storage page"));
-      launched =
-          send(
-              http,
-              HttpRequest.newBuilder(rapport.uri("/lti/launch"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(form + "&stored_state=" + enc(state)))
-                  .build());
-    }
-    if (launched.statusCode() != 303) {
-      throw new AssertionError("Launch refused: " + launched.statusCode() + " " + launched.body());
-    }
-    String location = launched.headers().firstValue("Location").orElseThrow();
-    return find(SESSION, location, "launch redirect");
-  }
-
-  private static String get(HttpClient http, URI uri) {
-    HttpResponse<String> answer = send(http, HttpRequest.newBuilder(uri).GET().build());
-    if (answer.statusCode() != 200) {
-      throw new AssertionError(
-          "GET " + uri + " answered " + answer.statusCode() + ": " + answer.body());
-    }
-    return answer.body();
-  }
-
-  private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new IllegalStateException("Request to " + request.uri() + " failed", e);
-    }
-  }
-
-  private static String find(Pattern pattern, String text, String where) {
-    Matcher m = pattern.matcher(text);
-    if (!m.find()) {
-      throw new AssertionError("Nothing matching " + pattern + " in the " + where + ": " + text);
-    }
-    return m.group(1);
+                    + extra),
+            "test platform page");
+    String login = html(LaunchSteps.find(IFRAME, page, "test platform page"));
+    return LaunchSteps.session(LaunchSteps.launch(http, rapport, URI.create(login)));
   }
 
   /** Undoes the HTML escaping Mustache applies to attribute values. */
@@ -153,6 +89,6 @@ public final class DevLaunch {
   }
 
   static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return LaunchSteps.enc(value);
   }
 }

@@ -8,9 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * Starts the shipped WAR on a Payara Micro process of its own, for tests that must stop and start
@@ -28,32 +28,58 @@ public final class PayaraMicroProcess implements AutoCloseable {
   /** Starts Rapport with the integration-test database and extra environment; waits until ready. */
   public static PayaraMicroProcess start(String logName, Map<String, String> environment)
       throws IOException, InterruptedException {
+    return start(logName, environment, List.of("-Xmx768m"));
+  }
+
+  /** Starts Rapport as {@link #start(String, Map)} does, with these JVM options. */
+  public static PayaraMicroProcess start(
+      String logName, Map<String, String> environment, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(
-                javaBinary(),
-                "-Xmx768m",
-                "-jar",
-                "target/payara-micro.jar",
-                "--nocluster",
-                "--port",
-                String.valueOf(port),
-                "--prebootcommandfile",
-                "src/main/payara/pre-boot-commands.asadmin",
-                "--contextroot",
-                "/",
-                "--deploy",
-                "target/lti-tool.war"));
+    List<String> command = new java.util.ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            "target/payara-micro.jar",
+            "--nocluster",
+            "--port",
+            String.valueOf(port),
+            "--prebootcommandfile",
+            "src/main/payara/pre-boot-commands.asadmin",
+            "--contextroot",
+            "/",
+            "--deploy",
+            "target/lti-tool.war"));
+    // The module's directory: the working directory of tests, set by programs run from elsewhere.
+    File module = new File(System.getProperty("rapport.module.dir", "."));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(module);
     builder.environment().putAll(environment);
-    File log = new File("target/" + logName + ".log");
+    File log = new File(module, "target/" + logName + ".log");
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     PayaraMicroProcess micro = new PayaraMicroProcess(builder.start(), port);
-    micro.awaitReady(Duration.ofSeconds(180));
+    micro.awaitReady(Duration.ofSeconds(300));
     return micro;
+  }
+
+  /** The HTTP port Rapport listens on (127.0.0.1). */
+  public int port() {
+    return port;
+  }
+
+  /** Ends the process at once (SIGKILL), as a crash or a lost machine would: no shutdown runs. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** The operating system's id of the Payara Micro process (for its CPU time and memory). */
+  public long pid() {
+    return process.pid();
   }
 
   public RapportClient client() {
@@ -66,25 +92,28 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
   private void awaitReady(Duration timeout) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(timeout);
     URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
-      }
-      try {
-        HttpResponse<String> answer =
-            http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200 && answer.body().contains("database")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
+    try {
+      Awaitility.await("Rapport ready on port " + port)
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptionsInstanceOf(IOException.class) // still starting
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "Payara Micro exited with " + process.exitValue());
+                }
+                HttpResponse<String> answer =
+                    http.send(
+                        HttpRequest.newBuilder(ready).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return answer.statusCode() == 200 && answer.body().contains("database");
+              });
+    } catch (RuntimeException notReady) {
+      close();
+      throw notReady;
     }
-    close();
-    throw new IllegalStateException("Rapport did not become ready within " + timeout);
   }
 
   @Override

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Rows for tests that work on the services tables directly through JDBC: a registration, a course,
@@ -117,6 +119,58 @@ public final class ServiceRows {
         return rs.getLong(1);
       }
     }
+  }
+
+  /**
+   * An open alert (total score fell from matriculation to Y1) on a new cohort of the registration,
+   * and one alert mail queued per recipient, the n-th due at {@code firstDue} plus n−1 times {@code
+   * spacing}; answers the alert's id.
+   */
+  public long alertMail(
+      long registrationId,
+      int matriculationYear,
+      OffsetDateTime at,
+      List<String> recipients,
+      OffsetDateTime firstDue,
+      Duration spacing)
+      throws SQLException {
+    String label = "Class of " + (matriculationYear + 6);
+    long cohort =
+        insert(
+            "INSERT INTO cohort (registration_id, matriculation_year, label, created_at)"
+                + " VALUES (?, ?, ?, ?)",
+            registrationId,
+            matriculationYear,
+            label,
+            at);
+    long alert =
+        insert(
+            "INSERT INTO cohort_alert (registration_id, cohort_id, instrument_id, from_stage,"
+                + " to_stage, measure, comparison, state, reference_n, reference_mean,"
+                + " reference_sd, current_n, current_mean, current_sd, change_value, ci_level,"
+                + " ci_lower, ci_upper, t_value, df, p_value, effect_size, effect_size_measure,"
+                + " raised_at, evaluated_at) VALUES (?, ?, 'rapport-empathy', 'MATRICULATION',"
+                + " 'Y1', 'total', 'PREVIOUS_WAVE', 'OPEN', 40, 80, 8, 40, 75, 8, -5, 0.95, -7,"
+                + " -3, -4.5, 39, 0.0001, -0.6, 'DZ', ?, ?)",
+            registrationId,
+            cohort,
+            at,
+            at);
+    OffsetDateTime due = firstDue;
+    for (String recipient : recipients) {
+      insert(
+          "INSERT INTO mail_outbox (registration_id, alert_id, recipient, subject, body,"
+              + " created_at, attempts, next_attempt_at) VALUES (?, ?, ?, 'Empathy scores fell',"
+              + " ?, ?, 0, ?)",
+          registrationId,
+          alert,
+          recipient,
+          "The " + label.toLowerCase(java.util.Locale.ROOT) + " scored lower than a year ago.",
+          at,
+          due);
+      due = due.plus(spacing);
+    }
+    return alert;
   }
 
   private long insert(String sql, Object... parameters) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -43,5 +44,25 @@ class DevLaunchIT {
     RapportClient rapport = new RapportClient(deployed);
     assertEquals(401, rapport.get("/app").statusCode());
     assertEquals(401, rapport.get("/app?s=forged.token.value").statusCode());
+  }
+
+  @Test
+  void aSessionLeftIdleForLongerThanHalfAnHourEndsAndUseKeepsItAlive() {
+    RapportClient rapport = new RapportClient(deployed);
+    String session = DevLaunch.session(rapport, "student", "idle-ida", "/app");
+    assertEquals(200, rapport.get("/app?s=" + session).statusCode());
+    try {
+      rapport.moveClockForward(Duration.ofMinutes(29));
+      assertEquals(200, rapport.get("/app?s=" + session).statusCode(), "29 idle minutes");
+      rapport.moveClockForward(Duration.ofMinutes(29));
+      assertEquals(
+          200, rapport.get("/app?s=" + session).statusCode(), "29 minutes after the last use");
+      rapport.moveClockForward(Duration.ofMinutes(31));
+      HttpResponse<String> ended = rapport.get("/app?s=" + session);
+      assertEquals(401, ended.statusCode(), "31 idle minutes");
+      assertTrue(ended.body().contains("Your Rapport session has ended"), ended.body());
+    } finally {
+      rapport.resetClock();
+    }
   }
 }

@@ -45,7 +45,7 @@ class FoundationIT {
         page.headers()
             .firstValue("Content-Security-Policy")
             .orElse("")
-            .contains("frame-ancestors *"));
+            .contains("frame-ancestors 'self'"));
   }
 
   @Test
@@ -143,6 +143,10 @@ class FoundationIT {
                 "Authorization",
                 "Basic YWRtaW46d3Jvbmc=");
     assertEquals(401, wrong.statusCode());
+    assertFalse(
+        wrong.headers().allValues("WWW-Authenticate").stream()
+            .anyMatch(v -> v.regionMatches(true, 0, "Basic", 0, 5)),
+        "no Basic challenge: browsers would cache the credentials");
     HttpResponse<String> page = rapport().get("/admin");
     assertEquals(303, page.statusCode());
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.lti.testdata.PayaraMicroProcess;
+import org.rapport.lti.testdata.RapportClient;
 
 /** What is written through the API is still there after Rapport stops and starts again. */
 class RestartIT {
@@ -38,7 +39,9 @@ class RestartIT {
               .client()
               .postForm(
                   "/admin/setup",
-                  "token=nope&username=dean&password=long-enough-pass&confirm=long-enough-pass");
+                  "token=nope&username=dean&password=long-enough-pass&confirm=long-enough-pass",
+                  "Origin",
+                  first.client().origin());
       assertEquals(400, wrong.statusCode());
       HttpResponse<String> created =
           first
@@ -47,7 +50,9 @@ class RestartIT {
                   "/admin/setup",
                   "token="
                       + token
-                      + "&username=dean&password=long-enough-pass&confirm=long-enough-pass");
+                      + "&username=dean&password=long-enough-pass&confirm=long-enough-pass",
+                  "Origin",
+                  first.client().origin());
       assertEquals(303, created.statusCode(), created.body());
       HttpResponse<String> again =
           first
@@ -56,18 +61,22 @@ class RestartIT {
                   "/admin/setup",
                   "token="
                       + token
-                      + "&username=eve&password=long-enough-pass&confirm=long-enough-pass");
+                      + "&username=eve&password=long-enough-pass&confirm=long-enough-pass",
+                  "Origin",
+                  first.client().origin());
       assertEquals(400, again.statusCode(), "the link works once");
     }
     try (PayaraMicroProcess second = PayaraMicroProcess.start(logName + "-again", env)) {
-      String basic =
-          "Basic "
-              + java.util.Base64.getEncoder().encodeToString("dean:long-enough-pass".getBytes());
+      RapportClient.AdminSession dean = second.client().signIn("dean", "long-enough-pass");
       HttpResponse<String> list =
           second
               .client()
               .get(
-                  "/api/admin/registrations", "Accept", "application/json", "Authorization", basic);
+                  "/api/admin/registrations",
+                  "Accept",
+                  "application/json",
+                  "Cookie",
+                  dean.cookie());
       assertEquals(200, list.statusCode(), list.body());
       assertEquals(404, second.client().get("/admin/setup").statusCode());
     }

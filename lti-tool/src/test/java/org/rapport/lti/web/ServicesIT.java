@@ -1,5 +1,6 @@
 package org.rapport.lti.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,11 +42,11 @@ import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
 import org.rapport.lti.testdata.ItDatabase;
+import org.rapport.lti.testdata.LaunchSpec;
+import org.rapport.lti.testdata.LtiTestPlatform;
 import org.rapport.lti.testdata.ModuleWalker;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
-import org.rapport.lti.testdata.TestPlatform;
-import org.rapport.lti.testdata.TestPlatform.LaunchSpec;
 
 /**
  * LTI Advantage services against a test platform over real HTTP: deep linking (content selection
@@ -72,7 +73,7 @@ class ServicesIT {
   }
 
   /** Registers the platform through the admin API; answers the registration id. */
-  private static long register(RapportClient rapport, TestPlatform platform) throws Exception {
+  private static long register(RapportClient rapport, LtiTestPlatform platform) throws Exception {
     HttpResponse<String> created =
         rapport.adminPost(
             "/api/admin/registrations",
@@ -84,12 +85,12 @@ class ServicesIT {
   @Test
   void anInstructorAddsTwoModulesAndTheSelfAssessmentWithGradebookColumns() throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       register(rapport, platform);
-      TestPlatform.Launched launched =
+      LtiTestPlatform.Launched launched =
           platform.launch(
               rapport,
-              LaunchSpec.deepLinking("teacher-1", TestPlatform.INSTRUCTOR, "dl-course")
+              LaunchSpec.deepLinking("teacher-1", LtiTestPlatform.INSTRUCTOR, "dl-course")
                   .withoutNrps());
       assertTrue(
           URI.create(launched.location()).getPath().startsWith("/app/content-selection/"),
@@ -129,24 +130,28 @@ class ServicesIT {
       assertEquals(200, answer.statusCode(), answer.body());
       String returnUrl = DevLaunch.html(first(RETURN_FORM, answer.body()));
       assertEquals(platform.issuer() + "/deep-link-return", returnUrl);
+      String csp = answer.headers().firstValue("Content-Security-Policy").orElse("");
+      assertTrue(
+          csp.contains("form-action 'self' " + platform.issuer() + ";"),
+          "the return page may post to its platform, and only there: " + csp);
       HttpResponse<String> delivered =
           postJwt(returnUrl, DevLaunch.html(first(JWT, answer.body())));
       assertEquals(200, delivered.statusCode(), delivered.body());
 
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
-      TestPlatform.DeepLinkReturn response = platform.deepLinkReturns().get(0);
+      LtiTestPlatform.DeepLinkReturn response = platform.deepLinkReturns().get(0);
       assertEquals(3, response.links().size());
       assertEquals(
           List.of("/app/modules/teach-back", "/app/modules/opening-the-visit", "/app/assessment"),
           response.links().stream().map(l -> URI.create(l.url()).getPath()).toList());
       assertTrue(response.links().stream().allMatch(l -> l.lineItemId() != null));
-      List<TestPlatform.LineItemRecord> columns = platform.lineItems();
+      List<LtiTestPlatform.LineItemRecord> columns = platform.lineItems();
       assertEquals(3, columns.size());
       assertTrue(
           columns.stream().allMatch(c -> c.scoreMaximum() == 1 && "completion".equals(c.tag())));
       assertTrue(
           columns.stream()
-              .map(TestPlatform.LineItemRecord::resourceId)
+              .map(LtiTestPlatform.LineItemRecord::resourceId)
               .toList()
               .containsAll(List.of("teach-back", "opening-the-visit", "empathy-self-assessment")));
 
@@ -159,13 +164,17 @@ class ServicesIT {
    * An instructor places one item through the deep-linking page; answers the link the platform
    * created from the response.
    */
-  private static TestPlatform.CreatedLink placeOne(
-      RapportClient rapport, TestPlatform platform, String instructor, String course, String item)
+  private static LtiTestPlatform.CreatedLink placeOne(
+      RapportClient rapport,
+      LtiTestPlatform platform,
+      String instructor,
+      String course,
+      String item)
       throws Exception {
-    TestPlatform.Launched teacher =
+    LtiTestPlatform.Launched teacher =
         platform.launch(
             rapport,
-            LaunchSpec.deepLinking(instructor, TestPlatform.INSTRUCTOR, course).withoutNrps());
+            LaunchSpec.deepLinking(instructor, LtiTestPlatform.INSTRUCTOR, course).withoutNrps());
     HttpResponse<String> answer =
         rapport.postForm(path(teacher.location()), "item=" + item + "&action=add");
     assertEquals(200, answer.statusCode(), answer.body());
@@ -177,19 +186,16 @@ class ServicesIT {
   void aStudentCompletingADeepLinkedModuleInThePlayerGetsACompletionInTheGradebook()
       throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       long registration = register(rapport, platform);
-      platform.roster("player-course", TestPlatform.members("p", 3));
-      TestPlatform.CreatedLink link =
+      platform.roster("player-course", LtiTestPlatform.members("p", 3));
+      LtiTestPlatform.CreatedLink link =
           placeOne(rapport, platform, "p-50", "player-course", "module%3Ateach-back");
 
       completeTeachBack(rapport, platform, link, "p-1", "player-course");
 
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (platform.scores().isEmpty() && Instant.now().isBefore(deadline)) {
-        Thread.sleep(200);
-      }
-      List<TestPlatform.ScoreRecord> scores = platform.scores();
+      await().atMost(Duration.ofSeconds(60)).until(() -> !platform.scores().isEmpty());
+      List<LtiTestPlatform.ScoreRecord> scores = platform.scores();
       assertEquals(1, scores.size(), "one completion score through the real player");
       assertEquals(link.lineItemId(), scores.get(0).lineItemId());
       assertEquals("p-1", scores.get(0).userId());
@@ -202,17 +208,17 @@ class ServicesIT {
   /** The learner launches the link and walks the whole teach-back module in the player. */
   private static void completeTeachBack(
       RapportClient rapport,
-      TestPlatform platform,
-      TestPlatform.CreatedLink link,
+      LtiTestPlatform platform,
+      LtiTestPlatform.CreatedLink link,
       String learner,
       String course)
       throws Exception {
-    TestPlatform.Launched student =
+    LtiTestPlatform.Launched student =
         platform.launch(
             rapport,
             LaunchSpec.resourceLink(
                     learner,
-                    TestPlatform.LEARNER,
+                    LtiTestPlatform.LEARNER,
                     course,
                     link.id(),
                     URI.create(link.url()).getPath())
@@ -224,31 +230,38 @@ class ServicesIT {
   /** Waits up to a minute for the registration's delivered count; answers the last count. */
   private static long awaitDelivered(RapportClient rapport, long registration, long wanted)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    long delivered = -1;
-    while (delivered != wanted && Instant.now().isBefore(deadline)) {
-      Map<?, ?> counts =
-          (Map<?, ?>)
-              JSONObjectUtils.parse(
-                      rapport.adminGet("/api/admin/scores/registrations/" + registration).body())
-                  .get("counts");
-      delivered = ((Number) counts.get("delivered")).longValue();
-      if (delivered != wanted) {
-        Thread.sleep(200);
-      }
+    try {
+      return await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> scoreCounts(rapport, registration).get("delivered"), d -> d == wanted);
+    } catch (org.awaitility.core.ConditionTimeoutException late) {
+      return scoreCounts(rapport, registration).get("delivered");
     }
-    return delivered;
+  }
+
+  /** The registration's score outbox counts: queued, delivered, dead-lettered and superseded. */
+  private static Map<String, Long> scoreCounts(RapportClient rapport, long registration)
+      throws Exception {
+    HttpResponse<String> answer =
+        rapport.adminGet("/api/admin/scores/registrations/" + registration);
+    assertEquals(200, answer.statusCode(), answer.body());
+    Map<?, ?> counts = (Map<?, ?>) JSONObjectUtils.parse(answer.body()).get("counts");
+    Map<String, Long> values = new java.util.TreeMap<>();
+    for (String name : List.of("queued", "delivered", "deadLettered", "superseded")) {
+      values.put(name, ((Number) counts.get(name)).longValue());
+    }
+    return values;
   }
 
   @Test
   void aScoreWhosePostWasNeverRecordedIsCheckedInTheGradebookBeforeItIsPostedAgain()
       throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport);
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport);
         Connection database = ItDatabase.connect()) {
       long registration = register(rapport, platform);
-      platform.roster("doubt-course", TestPlatform.members("d", 3));
-      TestPlatform.CreatedLink link =
+      platform.roster("doubt-course", LtiTestPlatform.members("d", 3));
+      LtiTestPlatform.CreatedLink link =
           placeOne(rapport, platform, "d-50", "doubt-course", "module%3Ateach-back");
       completeTeachBack(rapport, platform, link, "d-1", "doubt-course");
       assertEquals(1, awaitDelivered(rapport, registration, 1));
@@ -274,14 +287,18 @@ class ServicesIT {
       assertEquals(1, platform.scores().size(), "the gradebook had it: not posted again");
 
       // A post the LMS answered with 503 is in doubt too; the gradebook lacks it, so it is posted.
-      platform.outage(503, Duration.ofSeconds(3), null);
+      // The outage lasts until the first post has met it, however long the module walk takes.
+      platform.outage(503, Duration.ofMinutes(5), null);
       completeTeachBack(rapport, platform, link, "d-2", "doubt-course");
+      await("the first post meeting the outage")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> platform.outageAnswers() >= 1);
+      platform.endOutage();
       assertEquals(2, awaitDelivered(rapport, registration, 2));
-      assertTrue(platform.outageAnswers() >= 1, "the first post met the outage");
       assertEquals(2, platform.resultReads(), "checked before posting again");
       assertEquals(
           List.of("d-1", "d-2"),
-          platform.scores().stream().map(TestPlatform.ScoreRecord::userId).toList(),
+          platform.scores().stream().map(LtiTestPlatform.ScoreRecord::userId).toList(),
           "each score reached the LMS once");
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
     }
@@ -291,19 +308,19 @@ class ServicesIT {
   void aStudentSubmittingTheSelfAssessmentGetsACompletionButNeverTheirScoreInTheGradebook()
       throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       long registration = register(rapport, platform);
-      platform.roster("wave-course", TestPlatform.members("w", 3));
-      TestPlatform.CreatedLink link =
+      platform.roster("wave-course", LtiTestPlatform.members("w", 3));
+      LtiTestPlatform.CreatedLink link =
           placeOne(rapport, platform, "w-50", "wave-course", "self-assessment");
       assertEquals("/app/assessment", URI.create(link.url()).getPath());
 
-      TestPlatform.Launched student =
+      LtiTestPlatform.Launched student =
           platform.launch(
               rapport,
               LaunchSpec.resourceLink(
                       "w-1",
-                      TestPlatform.LEARNER,
+                      LtiTestPlatform.LEARNER,
                       "wave-course",
                       link.id(),
                       URI.create(link.url()).getPath())
@@ -317,13 +334,10 @@ class ServicesIT {
           d.post(student.session(), "submit", AssessmentDriver.answers(wave, answers), false);
       assertEquals(303, submitted.statusCode(), submitted.body());
 
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (platform.scores().isEmpty() && Instant.now().isBefore(deadline)) {
-        Thread.sleep(200);
-      }
-      List<TestPlatform.ScoreRecord> scores = platform.scores();
+      await().atMost(Duration.ofSeconds(60)).until(() -> !platform.scores().isEmpty());
+      List<LtiTestPlatform.ScoreRecord> scores = platform.scores();
       assertEquals(1, scores.size(), "one completion for the submitted wave");
-      TestPlatform.ScoreRecord score = scores.get(0);
+      LtiTestPlatform.ScoreRecord score = scores.get(0);
       assertEquals(link.lineItemId(), score.lineItemId());
       assertEquals("w-1", score.userId());
       assertEquals("Completed", score.json().get("activityProgress"));
@@ -343,8 +357,13 @@ class ServicesIT {
       HttpResponse<String> again =
           d.post(student.session(), "submit", AssessmentDriver.answers(wave, answers), false);
       assertEquals(303, again.statusCode(), "a repeated submit is answered as done");
-      Thread.sleep(3000);
-      assertEquals(1, platform.scores().size(), "a repeated submit queues nothing new");
+      // Scores are queued in the submitting transaction: what a repeated submit queued is in the
+      // outbox by the time it answers.
+      assertEquals(
+          1,
+          scoreCounts(rapport, registration).values().stream().mapToLong(Long::longValue).sum(),
+          "a repeated submit queues nothing new: " + scoreCounts(rapport, registration));
+      assertEquals(1, platform.scores().size());
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
     }
   }
@@ -352,12 +371,12 @@ class ServicesIT {
   @Test
   void radioButtonsAndNoColumnsWhenTheLmsAcceptsOneItemWithoutLineItems() throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       register(rapport, platform);
-      TestPlatform.Launched launched =
+      LtiTestPlatform.Launched launched =
           platform.launch(
               rapport,
-              LaunchSpec.deepLinking("teacher-2", TestPlatform.INSTRUCTOR, "dl-single")
+              LaunchSpec.deepLinking("teacher-2", LtiTestPlatform.INSTRUCTOR, "dl-single")
                   .withoutNrps()
                   .accepting(false, false));
       String page = path(launched.location());
@@ -379,7 +398,7 @@ class ServicesIT {
           postJwt(platform.issuer() + "/deep-link-return", DevLaunch.html(first(JWT, one.body())))
               .statusCode());
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
-      TestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
+      LtiTestPlatform.CreatedLink link = platform.deepLinkReturns().get(0).links().get(0);
       assertEquals(null, link.lineItemId(), "accept_lineitem false: no column asked for");
     }
   }
@@ -387,12 +406,12 @@ class ServicesIT {
   @Test
   void inABrowserTheSearchFiltersAsOneTypesAndTheChoiceIsPostedBackToTheLms() throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       register(rapport, platform);
-      TestPlatform.Launched launched =
+      LtiTestPlatform.Launched launched =
           platform.launch(
               rapport,
-              LaunchSpec.deepLinking("teacher-3", TestPlatform.INSTRUCTOR, "dl-browser")
+              LaunchSpec.deepLinking("teacher-3", LtiTestPlatform.INSTRUCTOR, "dl-browser")
                   .withoutNrps());
       String page = path(launched.location());
       long expected =
@@ -431,12 +450,13 @@ class ServicesIT {
   @Test
   void aStudentOnADeepLinkingRequestGetsAClearRefusal() throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       register(rapport, platform);
-      TestPlatform.Launched launched =
+      LtiTestPlatform.Launched launched =
           platform.launch(
               rapport,
-              LaunchSpec.deepLinking("student-1", TestPlatform.LEARNER, "dl-course").withoutNrps());
+              LaunchSpec.deepLinking("student-1", LtiTestPlatform.LEARNER, "dl-course")
+                  .withoutNrps());
       HttpResponse<String> page = rapport.get(path(launched.location()));
       assertEquals(403, page.statusCode());
       assertTrue(page.body().contains("Only instructors can add Rapport activities"), page.body());
@@ -447,13 +467,13 @@ class ServicesIT {
   @Test
   void aRosterOf250MembersOnThreePagesIsStoredAndALeaverBecomesInactive() throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       long registration = register(rapport, platform);
-      platform.roster("roster-course", TestPlatform.members("r", 250));
+      platform.roster("roster-course", LtiTestPlatform.members("r", 250));
       platform.launch(
           rapport,
           LaunchSpec.resourceLink(
-              "r-50", TestPlatform.INSTRUCTOR, "roster-course", "link-r", "/app"));
+              "r-50", LtiTestPlatform.INSTRUCTOR, "roster-course", "link-r", "/app"));
 
       Map<String, Object> course =
           awaitCourse(rapport, registration, c -> number(c, "activeMembers") == 250);
@@ -473,10 +493,20 @@ class ServicesIT {
               + platform.nrpsPageRequests()
               + " pages");
 
+      Map<String, Object> fresh = course(rapport, registration);
       platform.launch(
           rapport,
-          LaunchSpec.resourceLink("r-1", TestPlatform.LEARNER, "roster-course", "link-r", "/app"));
-      Thread.sleep(7000);
+          LaunchSpec.resourceLink(
+              "r-1", LtiTestPlatform.LEARNER, "roster-course", "link-r", "/app"));
+      // A launch makes a refresh due (at once) only for a stale roster, and it does so before the
+      // launch is answered: the next refresh of this fresh one is still the one set after the sync.
+      Map<String, Object> afterLaunch = course(rapport, registration);
+      assertEquals(
+          fresh.get("dueAt"), afterLaunch.get("dueAt"), "no refresh made due: " + afterLaunch);
+      assertTrue(
+          OffsetDateTime.parse((String) afterLaunch.get("dueAt"))
+              .isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusHours(23)),
+          "next refresh a day after the sync: " + afterLaunch);
       assertEquals(3, platform.nrpsPageRequests(), "a fresh roster is not fetched again at launch");
 
       platform.removeMember("roster-course", "r-7");
@@ -489,7 +519,7 @@ class ServicesIT {
       assertEquals(Boolean.FALSE, member(members, "r-7").get("active"));
       assertEquals(Boolean.TRUE, member(members, "r-8").get("active"));
       assertEquals(
-          1, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE), "one token for both refreshes");
+          1, platform.tokenRequestsFor(LtiTestPlatform.NRPS_SCOPE), "one token for both refreshes");
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
     }
   }
@@ -497,18 +527,19 @@ class ServicesIT {
   @Test
   void aServiceTokenIsReusedUntilItExpiresAndThenRenewed() throws Exception {
     RapportClient rapport = rapport();
-    try (TestPlatform platform = TestPlatform.forRapport(rapport)) {
+    try (LtiTestPlatform platform = LtiTestPlatform.forRapport(rapport)) {
       long registration = register(rapport, platform);
       platform.tokenLifetime(Duration.ofSeconds(30));
-      platform.roster("token-course", TestPlatform.members("t", 5));
+      platform.roster("token-course", LtiTestPlatform.members("t", 5));
       platform.launch(
           rapport,
-          LaunchSpec.resourceLink("t-1", TestPlatform.LEARNER, "token-course", "link-t", "/app"));
+          LaunchSpec.resourceLink(
+              "t-1", LtiTestPlatform.LEARNER, "token-course", "link-t", "/app"));
       Map<String, Object> course =
           awaitCourse(rapport, registration, c -> c.get("syncedAt") != null);
       Instant firstToken = Instant.now();
       long courseId = number(course, "courseId");
-      assertEquals(1, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE));
+      assertEquals(1, platform.tokenRequestsFor(LtiTestPlatform.NRPS_SCOPE));
 
       String synced = (String) course.get("syncedAt");
       rapport.adminPost("/api/admin/roster/courses/" + courseId + "/refresh", "");
@@ -516,15 +547,20 @@ class ServicesIT {
       assertTrue(
           Duration.between(firstToken, Instant.now()).compareTo(Duration.ofSeconds(20)) < 0,
           "second refresh within the token's usable life");
-      assertEquals(1, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE), "token reused");
+      assertEquals(1, platform.tokenRequestsFor(LtiTestPlatform.NRPS_SCOPE), "token reused");
 
-      Thread.sleep(
-          Math.max(0, Duration.between(Instant.now(), firstToken.plusSeconds(26)).toMillis()));
-      Map<String, Object> before = course(rapport, registration);
-      rapport.adminPost("/api/admin/roster/courses/" + courseId + "/refresh", "");
-      awaitCourse(rapport, registration, c -> !before.get("syncedAt").equals(c.get("syncedAt")));
+      // Rapport's clock moves to 26 s after the first token: 4 s of its 30 s life are left.
+      long elapsed = Duration.between(firstToken, Instant.now()).toSeconds();
+      rapport.moveClockForward(Duration.ofSeconds(Math.max(1, 26 - elapsed)));
+      try {
+        Map<String, Object> before = course(rapport, registration);
+        rapport.adminPost("/api/admin/roster/courses/" + courseId + "/refresh", "");
+        awaitCourse(rapport, registration, c -> !before.get("syncedAt").equals(c.get("syncedAt")));
+      } finally {
+        rapport.resetClock();
+      }
       assertEquals(
-          2, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE), "renewed within the margin");
+          2, platform.tokenRequestsFor(LtiTestPlatform.NRPS_SCOPE), "renewed within the margin");
       System.out.println("Token requests per scope set: " + platform.tokenRequests());
       assertTrue(platform.problems().isEmpty(), platform.problems().toString());
     }
@@ -546,23 +582,23 @@ class ServicesIT {
   private static Map<String, Object> awaitCourse(
       RapportClient rapport, long registration, Predicate<Map<String, Object>> ready)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(90);
-    Map<String, Object> course = course(rapport, registration);
-    while (!ready.test(course)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Roster not as expected in time: " + course);
-      }
-      Thread.sleep(300);
-      course = course(rapport, registration);
-    }
-    return course;
+    return await("the roster")
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> course(rapport, registration), ready::test);
   }
 
   private static List<Object> members(RapportClient rapport, long courseId) throws Exception {
     HttpResponse<String> answer =
         rapport.adminGet("/api/admin/roster/courses/" + courseId + "/members");
     assertEquals(200, answer.statusCode(), answer.body());
-    return JSONArrayUtils.parse(answer.body());
+    List<Object> members = JSONArrayUtils.parse(answer.body());
+    // Names and emails of a course's people: the look is on record.
+    String audit = rapport.adminGet("/api/admin/audit?limit=1000").body();
+    assertTrue(
+        audit.contains("ROSTER_MEMBERS_VIEWED")
+            && audit.contains(members.size() + " members of course " + courseId + "\""),
+        audit);
+    return members;
   }
 
   private static Map<?, ?> member(List<Object> members, String userId) {

@@ -19,6 +19,16 @@ public final class ModuleYaml {
     return withId(ID);
   }
 
+  /**
+   * The valid module with everything a shipped module must also have: stages, references (one,
+   * cited in the first reading) and a facilitator guide.
+   */
+  public static ModuleYaml complete() {
+    return new ModuleYaml(
+        VALID.replace("> **Try this:** read it.", "> **Try this:** read it [@sample-2000].")
+            + TEACHING_FIELDS);
+  }
+
   public static ModuleYaml withId(String id) {
     return new ModuleYaml(VALID.replace("id: sample-module", "id: " + id));
   }
@@ -139,5 +149,24 @@ public final class ModuleYaml {
           kind: reflection
           title: Reflect
           prompt: What did you notice?
+      """;
+
+  private static final String TEACHING_FIELDS =
+      """
+      stages: [pre-clinical, clerkship]
+      references:
+        - id: sample-2000
+          text: "Author A. A sample source. J Samples. 2000;1(1):1-2."
+          url: "https://doi.org/10.1000/sample"
+      facilitatorGuide:
+        aims:
+          - Name what the patient said.
+          - Practice one open question.
+        plan: |
+          Ten minutes on the scenario, ten on the check, ten on practice.
+        questions:
+          - What did you notice?
+          - What would you say next time?
+          - What made it hard?
       """;
 }

@@ -8,12 +8,8 @@ import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +18,15 @@ import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rapport.lti.protocol.outbound.OutboundHttp;
+import org.rapport.lti.protocol.outbound.OutboundRefused;
+import org.rapport.lti.protocol.outbound.OutboundResponse;
 
 /**
- * Fetches one platform JWKS over HTTP and caches it for as long as its {@code Cache-Control} allows
- * (within bounds), refetching early, rate-limited, when a caller misses a key.
+ * Fetches one platform JWKS over HTTP, through the {@link OutboundHttp} guard (redirects
+ * re-checked, the body capped while it is read), and caches it for as long as its {@code
+ * Cache-Control} allows (within bounds), refetching early, rate-limited, when a caller misses a
+ * key.
  */
 final class HttpJwkSetSource implements JWKSetSource<SecurityContext> {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d+)");
@@ -35,7 +36,7 @@ final class HttpJwkSetSource implements JWKSetSource<SecurityContext> {
   private record Cached(JWKSet keys, Instant expiresAt) {}
 
   private final URI uri;
-  private final HttpClient http;
+  private final OutboundHttp http;
   private final Clock clock;
   private final Duration readTimeout;
   private final int maxBytes;
@@ -46,7 +47,7 @@ final class HttpJwkSetSource implements JWKSetSource<SecurityContext> {
 
   HttpJwkSetSource(
       URI uri,
-      HttpClient http,
+      OutboundHttp http,
       Clock clock,
       Duration readTimeout,
       int maxBytes,
@@ -90,28 +91,19 @@ final class HttpJwkSetSource implements JWKSetSource<SecurityContext> {
             .header("Accept", "application/jwk-set+json, application/json")
             .GET()
             .build();
-    HttpResponse<InputStream> response;
-    String body;
+    OutboundResponse response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
-        byte[] bytes = in.readNBytes(maxBytes + 1);
-        if (bytes.length > maxBytes) {
-          throw new JWKSetUnavailableException(
-              "The JWKS at " + uri + " is larger than " + maxBytes + " bytes", null);
-        }
-        body = new String(bytes, StandardCharsets.UTF_8);
-      }
+      response = http.send(request, maxBytes, true);
+    } catch (OutboundRefused e) {
+      throw new JWKSetUnavailableException(e.getMessage(), e);
     } catch (IOException e) {
       throw new JWKSetUnavailableException("Could not fetch the JWKS at " + uri + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JWKSetUnavailableException("Interrupted fetching the JWKS at " + uri, e);
     }
     if (response.statusCode() != 200) {
       throw new JWKSetUnavailableException(
           "The JWKS at " + uri + " answered HTTP " + response.statusCode(), null);
     }
+    String body = response.text();
     JWKSet keys;
     try {
       keys = JWKSet.parse(body).toPublicJWKSet();

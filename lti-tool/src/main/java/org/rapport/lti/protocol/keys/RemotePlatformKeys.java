@@ -4,12 +4,15 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rapport.lti.protocol.outbound.Connector;
+import org.rapport.lti.protocol.outbound.HostResolver;
+import org.rapport.lti.protocol.outbound.OutboundHttp;
+import org.rapport.lti.protocol.outbound.OutboundPolicy;
 import org.rapport.lti.protocol.registration.Registration;
 
 /**
@@ -22,7 +25,9 @@ import org.rapport.lti.protocol.registration.Registration;
  *       minTtl}, a response without the header gives {@code defaultTtl}.
  *   <li>A key id not in the cached set triggers one refetch, at most once per {@code
  *       minRefetchInterval} per URL, so forged {@code kid}s cannot make Rapport hammer a platform.
- *   <li>Connect and read timeouts and a response size limit; a failed fetch is retried once.
+ *   <li>Every fetch goes through the {@link OutboundHttp} guard (no internal addresses, redirects
+ *       re-checked, timeouts); the body is capped at 64 KiB while it is read; a failed fetch is
+ *       retried once.
  * </ul>
  */
 public final class RemotePlatformKeys implements PlatformKeys {
@@ -32,9 +37,9 @@ public final class RemotePlatformKeys implements PlatformKeys {
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   public static final Duration MIN_TTL = Duration.ofMinutes(1);
   public static final Duration MAX_TTL = Duration.ofHours(24);
-  public static final int MAX_JWKS_BYTES = 256 * 1024;
+  public static final int MAX_JWKS_BYTES = 64 * 1024;
 
-  private final HttpClient http;
+  private final OutboundHttp http;
   private final Clock clock;
   private final Duration readTimeout;
   private final Duration minRefetchInterval;
@@ -42,24 +47,26 @@ public final class RemotePlatformKeys implements PlatformKeys {
   private final Map<URI, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
 
   /** Production defaults: 5 s timeouts, 30 s refetch interval, 5 min default cache time. */
-  public RemotePlatformKeys() {
+  public RemotePlatformKeys(OutboundPolicy policy, Clock clock) {
     this(
-        HttpClient.newBuilder()
-            .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
-        Clock.systemUTC(),
+        new OutboundHttp(
+            policy,
+            HostResolver.SYSTEM,
+            Connector.SYSTEM,
+            DEFAULT_CONNECT_TIMEOUT,
+            DEFAULT_READ_TIMEOUT),
+        clock,
         DEFAULT_READ_TIMEOUT,
         DEFAULT_MIN_REFETCH_INTERVAL,
         DEFAULT_TTL);
   }
 
   /**
-   * @param http the client; set its connect timeout
+   * @param http the guarded client
    * @param readTimeout the limit for each JWKS request once connected
    */
   public RemotePlatformKeys(
-      HttpClient http,
+      OutboundHttp http,
       Clock clock,
       Duration readTimeout,
       Duration minRefetchInterval,

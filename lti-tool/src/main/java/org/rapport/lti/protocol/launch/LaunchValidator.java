@@ -43,6 +43,7 @@ import org.rapport.lti.protocol.claims.NrpsEndpoint;
 import org.rapport.lti.protocol.claims.ResourceLink;
 import org.rapport.lti.protocol.claims.RoleMapper;
 import org.rapport.lti.protocol.keys.PlatformKeys;
+import org.rapport.lti.protocol.outbound.PlatformHosts;
 import org.rapport.lti.protocol.registration.DeploymentPolicy;
 import org.rapport.lti.protocol.registration.DeploymentStore;
 import org.rapport.lti.protocol.registration.Registration;
@@ -187,7 +188,14 @@ public final class LaunchValidator {
 
     JWTClaimsSet readClaims(SignedJWT jwt) {
       try {
-        return jwt.getJWTClaimsSet();
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        // Nimbus turns a numeric sub into text; OpenID Connect requires a string, and a user id
+        // must not depend on how a number is printed.
+        Object rawSubject = jwt.getPayload().toJSONObject().get("sub");
+        if (rawSubject != null && !(rawSubject instanceof String)) {
+          throw reject(LaunchFailure.CLAIM_INVALID, "Claim sub is not a string");
+        }
+        return claims;
       } catch (ParseException e) {
         throw reject(
             LaunchFailure.TOKEN_MALFORMED,
@@ -425,7 +433,46 @@ public final class LaunchValidator {
               claimed(() -> LaunchPresentation.from(claims)),
               claims);
       checkDeployment(registration, deploymentId);
+      checkServiceHosts(registration, launch);
       return launch;
+    }
+
+    /** AGS and NRPS URLs must be on the registration's platform, never on a third host. */
+    private void checkServiceHosts(Registration registration, ValidatedLaunch launch) {
+      PlatformHosts platform =
+          new PlatformHosts(
+              java.util.Arrays.asList(
+                  URI.create("https://" + hostOf(registration.issuer())),
+                  registration.authEndpoint(),
+                  registration.tokenEndpoint(),
+                  registration.jwksUri()));
+      List<URI> services = new java.util.ArrayList<>();
+      launch
+          .ags()
+          .ifPresent(
+              a -> {
+                a.lineItems().ifPresent(services::add);
+                a.lineItem().ifPresent(services::add);
+              });
+      launch.nrps().ifPresent(n -> services.add(n.contextMembershipsUrl()));
+      for (URI service : services) {
+        if (!platform.admits(service)) {
+          throw reject(
+              LaunchFailure.SERVICE_URL_FOREIGN,
+              LaunchRejected.quote(service.toString())
+                  + " is not on the platform's hosts "
+                  + platform.hosts());
+        }
+      }
+    }
+
+    private static String hostOf(String issuer) {
+      try {
+        String host = URI.create(issuer.trim()).getHost();
+        return host == null ? "invalid.invalid" : host;
+      } catch (IllegalArgumentException e) {
+        return "invalid.invalid";
+      }
     }
 
     private URI targetLinkUri(JWTClaimsSet claims) {

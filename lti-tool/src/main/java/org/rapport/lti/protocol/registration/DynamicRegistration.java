@@ -4,9 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.rapport.lti.protocol.claims.AgsEndpoint;
 import org.rapport.lti.protocol.claims.NrpsEndpoint;
+import org.rapport.lti.protocol.outbound.OutboundHttp;
+import org.rapport.lti.protocol.outbound.OutboundRefused;
+import org.rapport.lti.protocol.outbound.OutboundResponse;
 
 /**
  * LTI Dynamic Registration 1.0: the tool's side of registering with a platform.
@@ -54,7 +55,7 @@ public final class DynamicRegistration {
           AgsEndpoint.SCOPE_RESULT_READONLY,
           AgsEndpoint.SCOPE_SCORE,
           NrpsEndpoint.SCOPE_MEMBERSHIP_READONLY);
-  private static final int MAX_RESPONSE_CHARS = 256 * 1024;
+  private static final int MAX_RESPONSE_BYTES = 256 * 1024;
 
   private final Duration requestTimeout;
 
@@ -71,7 +72,7 @@ public final class DynamicRegistration {
    *
    * @throws DynamicRegistrationFailed if it cannot be read or does not pass the checks
    */
-  public PlatformConfiguration fetchConfiguration(URI openidConfiguration, HttpClient http) {
+  public PlatformConfiguration fetchConfiguration(URI openidConfiguration, OutboundHttp http) {
     requireSecure("openid_configuration", openidConfiguration);
     HttpRequest request =
         HttpRequest.newBuilder(openidConfiguration)
@@ -79,7 +80,7 @@ public final class DynamicRegistration {
             .header("Accept", "application/json")
             .GET()
             .build();
-    HttpResponse<String> response = send(http, request, "read the LMS's OpenID configuration");
+    OutboundResponse response = send(http, request, true, "read the LMS's OpenID configuration");
     if (response.statusCode() != 200) {
       throw new DynamicRegistrationFailed(
           "The LMS's OpenID configuration at "
@@ -88,7 +89,7 @@ public final class DynamicRegistration {
               + response.statusCode()
               + ". Start the registration again from the LMS.");
     }
-    Map<String, Object> json = parseJson(response.body(), "OpenID configuration");
+    Map<String, Object> json = parseJson(response.text(), "OpenID configuration");
     String issuer = requiredString(json, "issuer");
     if (!sameOrigin(uri("issuer", issuer), openidConfiguration)) {
       throw new DynamicRegistrationFailed(
@@ -179,7 +180,7 @@ public final class DynamicRegistration {
       PlatformConfiguration cfg,
       ClientRegistrationRequest req,
       String registrationToken,
-      HttpClient http) {
+      OutboundHttp http) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(cfg.registrationEndpoint())
             .timeout(requestTimeout)
@@ -189,16 +190,16 @@ public final class DynamicRegistration {
     if (registrationToken != null && !registrationToken.isBlank()) {
       request.header("Authorization", "Bearer " + registrationToken);
     }
-    HttpResponse<String> response = send(http, request.build(), "register with the LMS");
+    OutboundResponse response = send(http, request.build(), false, "register with the LMS");
     if (response.statusCode() != 200 && response.statusCode() != 201) {
       throw new DynamicRegistrationFailed(
           "The LMS refused the registration (HTTP "
               + response.statusCode()
-              + explainError(response.body())
+              + explainError(response.text())
               + "). Start the registration again from the LMS; a registration link can only be"
               + " used once and for a limited time.");
     }
-    Map<String, Object> json = parseJson(response.body(), "registration response");
+    Map<String, Object> json = parseJson(response.text(), "registration response");
     String clientId = requiredString(json, "client_id");
     Map<String, Object> toolConfiguration = object(json, TOOL_CONFIGURATION);
     Optional<String> deploymentId =
@@ -220,20 +221,16 @@ public final class DynamicRegistration {
     return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
   }
 
-  private static HttpResponse<String> send(HttpClient http, HttpRequest request, String purpose) {
+  private static OutboundResponse send(
+      OutboundHttp http, HttpRequest request, boolean followRedirects, String purpose) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.body() != null && response.body().length() > MAX_RESPONSE_CHARS) {
-        throw new DynamicRegistrationFailed(
-            "The LMS's answer at " + request.uri() + " is too large to be a registration answer.");
-      }
-      return response;
+      return http.send(request, MAX_RESPONSE_BYTES, followRedirects);
+    } catch (OutboundRefused e) {
+      throw new DynamicRegistrationFailed(
+          "Rapport could not " + purpose + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new DynamicRegistrationFailed(
           "Rapport could not " + purpose + " at " + request.uri() + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DynamicRegistrationFailed("Interrupted while trying to " + purpose, e);
     }
   }
 
@@ -250,11 +247,17 @@ public final class DynamicRegistration {
   }
 
   private static Map<String, Object> parseJson(String body, String what) {
+    Map<String, Object> json;
     try {
-      return JSONObjectUtils.parse(body == null ? "" : body);
-    } catch (ParseException e) {
+      json = JSONObjectUtils.parse(body == null ? "" : body);
+    } catch (ParseException | RuntimeException | StackOverflowError e) {
       throw new DynamicRegistrationFailed("The LMS's " + what + " is not valid JSON.", e);
     }
+    if (json == null) {
+      // The JSON text "null" parses to no object at all.
+      throw new DynamicRegistrationFailed("The LMS's " + what + " is not a JSON object.");
+    }
+    return json;
   }
 
   private static Map<String, Object> object(Map<String, Object> json, String name) {

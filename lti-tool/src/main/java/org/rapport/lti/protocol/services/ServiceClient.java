@@ -2,8 +2,8 @@ package org.rapport.lti.protocol.services;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.function.Function;
+import org.rapport.lti.protocol.outbound.OutboundResponse;
 
 /**
  * Authorised calls to a platform service: the request is built with a token for the given scopes;
@@ -27,7 +27,7 @@ public final class ServiceClient {
   public ServiceHttp.Answer call(
       TokenRequest scopes, Function<AccessToken, HttpRequest> request, String what) {
     AccessToken token = tokens.token(scopes);
-    HttpResponse<String> response = http.send(request.apply(token), what);
+    OutboundResponse response = http.send(request.apply(token), what);
     if (response.statusCode() == 401) {
       tokens.invalidate(scopes, token);
       token = tokens.token(scopes);

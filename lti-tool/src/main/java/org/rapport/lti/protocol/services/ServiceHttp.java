@@ -2,38 +2,31 @@ package org.rapport.lti.protocol.services;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.rapport.lti.protocol.outbound.OutboundHttp;
+import org.rapport.lti.protocol.outbound.OutboundResponse;
 
 /**
- * HTTP exchanges with a platform: never follows redirects (a bearer token must not travel to
- * another address), bounded timeouts, every non-2xx answer turned into a {@link ServiceCallFailed}
- * with the {@code Retry-After} the platform sent.
+ * HTTP exchanges with a platform, through the {@link OutboundHttp} guard: never follows redirects
+ * (a bearer token must not travel to another address), bounded timeouts, answers capped at {@value
+ * OutboundHttp#DEFAULT_MAX_BODY_BYTES} bytes, every non-2xx answer turned into a {@link
+ * ServiceCallFailed} with the {@code Retry-After} the platform sent.
  */
 public final class ServiceHttp {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
   private static final int MAX_BODY_IN_REASON = 300;
 
-  private final HttpClient http;
+  private final OutboundHttp http;
   private final Clock clock;
 
-  public ServiceHttp(HttpClient http, Clock clock) {
+  public ServiceHttp(OutboundHttp http, Clock clock) {
     this.http = http;
     this.clock = clock;
-  }
-
-  public static HttpClient defaultClient() {
-    return HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
   }
 
   /** A platform's answer with status 2xx. */
@@ -67,29 +60,26 @@ public final class ServiceHttp {
    *
    * @throws ServiceCallFailed when no answer came
    */
-  public HttpResponse<String> send(HttpRequest request, String what) {
+  public OutboundResponse send(HttpRequest request, String what) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request, OutboundHttp.DEFAULT_MAX_BODY_BYTES);
     } catch (IOException e) {
-      throw ServiceCallFailed.noAnswer(what, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       throw ServiceCallFailed.noAnswer(what, e);
     }
   }
 
   /** Turns a raw response into an {@link Answer}, or the failure it means. */
-  public Answer accept(HttpResponse<String> response, String what) {
+  public Answer accept(OutboundResponse response, String what) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return new Answer(status, response.body(), response.headers());
+      return new Answer(status, response.text(), response.headers());
     }
     throw ServiceCallFailed.answer(
         what,
         status,
         RetryAfter.parse(
             response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
-        excerpt(response.body()));
+        excerpt(response.text()));
   }
 
   static String excerpt(String body) {

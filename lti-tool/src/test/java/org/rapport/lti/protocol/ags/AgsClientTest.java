@@ -23,28 +23,32 @@ import org.rapport.lti.protocol.services.ServiceClient;
 import org.rapport.lti.protocol.services.ServiceHttp;
 import org.rapport.lti.protocol.services.ServiceTokens;
 import org.rapport.lti.protocol.services.TokenRequest;
-import org.rapport.lti.testdata.TestPlatform;
+import org.rapport.lti.testdata.LtiTestPlatform;
 
 class AgsClientTest {
   private final ToolKey key = ToolKeyRing.generate(Instant.now(), Instant.now());
-  private TestPlatform platform;
+  private LtiTestPlatform platform;
   private AgsClient ags;
   private TokenRequest scopes;
 
   @BeforeEach
   void start() throws Exception {
-    platform = TestPlatform.start(() -> new JWKSet(key.publicJwk()));
-    ServiceHttp http = new ServiceHttp(ServiceHttp.defaultClient(), Clock.systemUTC());
+    platform = LtiTestPlatform.start(() -> new JWKSet(key.publicJwk()));
+    ServiceHttp http =
+        new ServiceHttp(
+            new org.rapport.lti.protocol.outbound.OutboundHttp(
+                org.rapport.lti.protocol.outbound.OutboundPolicy.development()),
+            Clock.systemUTC());
     ags =
         new AgsClient(
             new ServiceClient(new ServiceTokens(http, () -> key, Clock.systemUTC()), http));
     scopes =
         new TokenRequest(
             1,
-            TestPlatform.CLIENT_ID,
+            LtiTestPlatform.CLIENT_ID,
             platform.tokenEndpoint(),
-            Set.of(TestPlatform.AGS + "score", TestPlatform.AGS + "lineitem"));
-    platform.roster("c1", TestPlatform.members("u", 3));
+            Set.of(LtiTestPlatform.AGS + "score", LtiTestPlatform.AGS + "lineitem"));
+    platform.roster("c1", LtiTestPlatform.members("u", 3));
   }
 
   @AfterEach
@@ -67,7 +71,7 @@ class AgsClientTest {
 
     Instant at = Instant.parse("2030-05-01T10:00:00.123456Z");
     assertEquals(200, ags.publish(scopes, created.id(), Score.completion("u-1", at)));
-    TestPlatform.ScoreRecord score = platform.scores().get(0);
+    LtiTestPlatform.ScoreRecord score = platform.scores().get(0);
     assertEquals("u-1", score.userId());
     assertEquals("2030-05-01T10:00:00.123+00:00", score.timestamp());
     assertEquals(1.0, ((Number) score.json().get("scoreGiven")).doubleValue());
@@ -108,12 +112,12 @@ class AgsClientTest {
     TokenRequest reading =
         new TokenRequest(
             1,
-            TestPlatform.CLIENT_ID,
+            LtiTestPlatform.CLIENT_ID,
             platform.tokenEndpoint(),
             Set.of(
-                TestPlatform.AGS + "score",
-                TestPlatform.AGS + "lineitem",
-                TestPlatform.AGS + "result.readonly"));
+                LtiTestPlatform.AGS + "score",
+                LtiTestPlatform.AGS + "lineitem",
+                LtiTestPlatform.AGS + "result.readonly"));
     LineItem item =
         ags.create(
             reading,

@@ -30,21 +30,16 @@ import org.rapport.lti.protocol.launch.MessageType;
 import org.rapport.lti.protocol.launch.ValidatedLaunch;
 import org.rapport.lti.protocol.registration.DeploymentPolicy;
 import org.rapport.lti.protocol.registration.Registration;
-import org.rapport.lti.protocol.registration.RegistrationId;
-import org.rapport.lti.protocol.testdata.TestPlatform;
+import org.rapport.lti.testdata.ExampleLaunch;
 
 class DeepLinkingResponseTest {
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final ToolKey KEY = ToolKeyRing.generate(NOW, NOW);
   private static final Registration REGISTRATION =
-      new Registration(
-          new RegistrationId(1),
-          TestPlatform.ISSUER,
-          TestPlatform.CLIENT_ID,
-          TestPlatform.AUTH_ENDPOINT,
-          TestPlatform.TOKEN_ENDPOINT,
+      ExampleLaunch.registration(
           URI.create("https://platform.example.edu/jwks"),
+          1,
           DeploymentPolicy.REJECT_UNKNOWN,
           true);
 
@@ -61,7 +56,7 @@ class DeepLinkingResponseTest {
   /** A validated deep-linking request whose settings are {@code settings}. */
   private static ValidatedLaunch deepLinkingLaunch(Map<String, Object> settings) {
     JWTClaimsSet claims =
-        TestPlatform.deepLinkingClaims(NOW, "n")
+        ExampleLaunch.deepLinkingClaims(NOW, "n")
             .claim(LtiClaims.DEEP_LINKING_SETTINGS, settings)
             .build();
     return launch(MessageType.DEEP_LINKING, claims, DeepLinkingSettings.from(claims));
@@ -71,7 +66,7 @@ class DeepLinkingResponseTest {
       MessageType type, JWTClaimsSet claims, Optional<DeepLinkingSettings> settings) {
     return new ValidatedLaunch(
         REGISTRATION,
-        TestPlatform.DEPLOYMENT_ID,
+        ExampleLaunch.DEPLOYMENT_ID,
         type,
         "user-42",
         Set.of(),
@@ -80,7 +75,7 @@ class DeepLinkingResponseTest {
         type == MessageType.RESOURCE_LINK
             ? Optional.of(new ResourceLink("l", Optional.empty()))
             : Optional.empty(),
-        TestPlatform.TARGET_LINK_URI,
+        ExampleLaunch.TARGET_LINK_URI,
         Map.of(),
         Optional.empty(),
         Optional.empty(),
@@ -124,12 +119,12 @@ class DeepLinkingResponseTest {
     JWTClaimsSet claims =
         verified(DeepLinkingResponse.build(launch, List.of(MODULE), KEY, CLOCK)).getJWTClaimsSet();
 
-    assertEquals(TestPlatform.CLIENT_ID, claims.getIssuer());
-    assertEquals(List.of(TestPlatform.ISSUER), claims.getAudience());
+    assertEquals(ExampleLaunch.CLIENT_ID, claims.getIssuer());
+    assertEquals(List.of(ExampleLaunch.ISSUER), claims.getAudience());
     assertEquals(NOW, claims.getIssueTime().toInstant());
     assertEquals(NOW.plus(DeepLinkingResponse.LIFETIME), claims.getExpirationTime().toInstant());
     assertNotNull(claims.getStringClaim("nonce"));
-    assertEquals(TestPlatform.DEPLOYMENT_ID, claims.getStringClaim(LtiClaims.DEPLOYMENT_ID));
+    assertEquals(ExampleLaunch.DEPLOYMENT_ID, claims.getStringClaim(LtiClaims.DEPLOYMENT_ID));
     assertEquals("LtiDeepLinkingResponse", claims.getStringClaim(LtiClaims.MESSAGE_TYPE));
     assertEquals("1.3.0", claims.getStringClaim(LtiClaims.VERSION));
     assertEquals("opaque", claims.getClaim(LtiClaims.DEEP_LINKING_DATA));
@@ -219,7 +214,7 @@ class DeepLinkingResponseTest {
   @Test
   void refusesToAnswerAResourceLinkLaunch() {
     // Even if a resource-link launch carried deep-linking settings, it cannot be answered.
-    JWTClaimsSet claims = TestPlatform.deepLinkingClaims(NOW, "n").build();
+    JWTClaimsSet claims = ExampleLaunch.deepLinkingClaims(NOW, "n").build();
     ValidatedLaunch launch =
         launch(MessageType.RESOURCE_LINK, claims, DeepLinkingSettings.from(claims));
 

@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,22 +21,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rapport.lti.protocol.outbound.OutboundHttp;
+import org.rapport.lti.protocol.outbound.OutboundPolicy;
 import org.rapport.lti.protocol.registration.DeploymentPolicy;
 import org.rapport.lti.protocol.registration.Registration;
 import org.rapport.lti.protocol.testdata.MutableClock;
-import org.rapport.lti.protocol.testdata.TestPlatform;
+import org.rapport.lti.testdata.ExampleLaunch;
+import org.rapport.lti.testdata.LtiTestPlatform;
+import org.rapport.lti.testdata.TestKeys;
 
 class RemotePlatformKeysTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
-  private TestPlatform platform;
+  private LtiTestPlatform platform;
   private RemotePlatformKeys keys;
 
   @BeforeEach
   void start() {
-    platform = TestPlatform.start();
+    platform = LtiTestPlatform.startWith(TestKeys.KEY_1);
     keys =
         new RemotePlatformKeys(
-            HttpClient.newHttpClient(),
+            new OutboundHttp(OutboundPolicy.development()),
             clock,
             Duration.ofSeconds(5),
             Duration.ofSeconds(30),
@@ -50,7 +53,8 @@ class RemotePlatformKeysTest {
   }
 
   private List<JWK> lookUp(String kid) throws KeySourceException {
-    Registration registration = platform.registration(1, DeploymentPolicy.REJECT_UNKNOWN, true);
+    Registration registration =
+        ExampleLaunch.registration(platform, 1, DeploymentPolicy.REJECT_UNKNOWN, true);
     JWKSource<SecurityContext> source = keys.forRegistration(registration);
     return source.get(new JWKSelector(new JWKMatcher.Builder().keyID(kid).build()), null);
   }
@@ -83,25 +87,18 @@ class RemotePlatformKeysTest {
 
   @Test
   void sharesOneSourcePerJwksUrl() throws Exception {
-    Registration a = platform.registration(1, DeploymentPolicy.REJECT_UNKNOWN, true);
-    Registration b = platform.registration(2, DeploymentPolicy.ACCEPT_ON_FIRST_SIGHT, true);
+    Registration a = ExampleLaunch.registration(platform, 1, DeploymentPolicy.REJECT_UNKNOWN, true);
+    Registration b =
+        ExampleLaunch.registration(platform, 2, DeploymentPolicy.ACCEPT_ON_FIRST_SIGHT, true);
 
     assertEquals(keys.forRegistration(a), keys.forRegistration(b));
   }
 
   @Test
   void reportsAnUnreachableJwksAsUnavailable() {
-    Registration r = platform.registration(1, DeploymentPolicy.REJECT_UNKNOWN, true);
     Registration unreachable =
-        new Registration(
-            r.id(),
-            r.issuer(),
-            r.clientId(),
-            r.authEndpoint(),
-            r.tokenEndpoint(),
-            URI.create("http://127.0.0.1:1/jwks"),
-            r.deploymentPolicy(),
-            true);
+        ExampleLaunch.registration(
+            URI.create("http://127.0.0.1:1/jwks"), 1, DeploymentPolicy.REJECT_UNKNOWN, true);
 
     assertThrows(
         KeySourceException.class,
@@ -128,7 +125,7 @@ class RemotePlatformKeysTest {
     HttpJwkSetSource source =
         new HttpJwkSetSource(
             URI.create("http://127.0.0.1/jwks"),
-            HttpClient.newHttpClient(),
+            new OutboundHttp(OutboundPolicy.development()),
             Clock.systemUTC(),
             Duration.ofSeconds(1),
             1024,
@@ -146,7 +143,7 @@ class RemotePlatformKeysTest {
     HttpJwkSetSource source =
         new HttpJwkSetSource(
             platform.jwksUri(),
-            HttpClient.newHttpClient(),
+            new OutboundHttp(OutboundPolicy.development()),
             clock,
             Duration.ofSeconds(5),
             100,
@@ -160,6 +157,9 @@ class RemotePlatformKeysTest {
         assertThrows(
             KeySourceException.class,
             () -> source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), 0, null));
-    assertTrue(refused.getMessage().contains("larger than 100 bytes"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("larger than Rapport accepts")
+            && refused.getMessage().contains("limit 100 bytes"),
+        refused.getMessage());
   }
 }

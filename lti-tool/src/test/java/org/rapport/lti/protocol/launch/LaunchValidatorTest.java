@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rapport.lti.protocol.LaunchFailure.*;
-import static org.rapport.lti.protocol.testdata.TestPlatform.CLIENT_ID;
-import static org.rapport.lti.protocol.testdata.TestPlatform.DEPLOYMENT_ID;
-import static org.rapport.lti.protocol.testdata.TestPlatform.ISSUER;
-import static org.rapport.lti.protocol.testdata.TestPlatform.KEY_1;
-import static org.rapport.lti.protocol.testdata.TestPlatform.KEY_2;
-import static org.rapport.lti.protocol.testdata.TestPlatform.ROLE;
+import static org.rapport.lti.testdata.ExampleLaunch.CLIENT_ID;
+import static org.rapport.lti.testdata.ExampleLaunch.DEPLOYMENT_ID;
+import static org.rapport.lti.testdata.ExampleLaunch.ISSUER;
+import static org.rapport.lti.testdata.ExampleLaunch.ROLE;
+import static org.rapport.lti.testdata.TestKeys.KEY_1;
+import static org.rapport.lti.testdata.TestKeys.KEY_2;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,7 +27,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +51,8 @@ import org.rapport.lti.protocol.ToolOrigin;
 import org.rapport.lti.protocol.claims.LtiClaims;
 import org.rapport.lti.protocol.claims.LtiRole;
 import org.rapport.lti.protocol.keys.RemotePlatformKeys;
+import org.rapport.lti.protocol.outbound.OutboundHttp;
+import org.rapport.lti.protocol.outbound.OutboundPolicy;
 import org.rapport.lti.protocol.registration.DeploymentPolicy;
 import org.rapport.lti.protocol.registration.Registration;
 import org.rapport.lti.protocol.registration.RegistrationId;
@@ -60,7 +61,9 @@ import org.rapport.lti.protocol.testdata.InMemoryDeploymentStore;
 import org.rapport.lti.protocol.testdata.InMemoryNonceStore;
 import org.rapport.lti.protocol.testdata.InMemoryRegistrationStore;
 import org.rapport.lti.protocol.testdata.MutableClock;
-import org.rapport.lti.protocol.testdata.TestPlatform;
+import org.rapport.lti.testdata.ExampleLaunch;
+import org.rapport.lti.testdata.LtiTestPlatform;
+import org.rapport.lti.testdata.TestKeys;
 
 /**
  * The launch pipeline against a test platform: one table row per invalid launch, named after what
@@ -76,7 +79,7 @@ class LaunchValidatorTest {
 
   @BeforeEach
   void startPlatform() {
-    f = new Fixture(TestPlatform.start());
+    f = new Fixture(LtiTestPlatform.startWith(TestKeys.KEY_1));
   }
 
   @AfterEach
@@ -105,24 +108,25 @@ class LaunchValidatorTest {
 
   /** The platform, the stores and the clock of one test; rows may change them before launching. */
   static final class Fixture {
-    final TestPlatform platform;
+    final LtiTestPlatform platform;
     RegistrationStore registrations;
     final InMemoryDeploymentStore deployments = new InMemoryDeploymentStore();
     final InMemoryNonceStore nonces = new InMemoryNonceStore();
     final MutableClock keysClock = new MutableClock(NOW);
     final RemotePlatformKeys keys =
         new RemotePlatformKeys(
-            HttpClient.newHttpClient(),
+            new OutboundHttp(OutboundPolicy.development()),
             keysClock,
             Duration.ofSeconds(5),
             RemotePlatformKeys.DEFAULT_MIN_REFETCH_INTERVAL,
             RemotePlatformKeys.DEFAULT_TTL);
 
-    Fixture(TestPlatform platform) {
+    Fixture(LtiTestPlatform platform) {
       this.platform = platform;
       this.registrations =
           new InMemoryRegistrationStore(
-              platform.registration(REGISTRATION.value(), DeploymentPolicy.REJECT_UNKNOWN, true));
+              ExampleLaunch.registration(
+                  platform, REGISTRATION.value(), DeploymentPolicy.REJECT_UNKNOWN, true));
       deployments.add(REGISTRATION, DEPLOYMENT_ID);
       nonces.issue(NONCE, NOW.plus(Duration.ofMinutes(5)));
     }
@@ -135,7 +139,7 @@ class LaunchValidatorTest {
           keys,
           Clock.fixed(NOW, java.time.ZoneOffset.UTC),
           Duration.ofSeconds(60),
-          new ToolOrigin(TestPlatform.TOOL_BASE));
+          new ToolOrigin(ExampleLaunch.TOOL_BASE));
     }
 
     ValidatedLaunch validate(Launch launch) {
@@ -143,7 +147,7 @@ class LaunchValidatorTest {
     }
 
     static JWTClaimsSet.Builder claims() {
-      return TestPlatform.resourceLinkClaims(NOW, NONCE);
+      return ExampleLaunch.resourceLinkClaims(NOW, NONCE);
     }
 
     static Launch launch(String idToken) {
@@ -152,7 +156,7 @@ class LaunchValidatorTest {
 
     /** A valid resource-link launch changed by {@code change}, signed with the platform key. */
     static Launch launchWith(UnaryOperator<JWTClaimsSet.Builder> change) {
-      return launch(TestPlatform.sign(change.apply(claims()).build()));
+      return launch(ExampleLaunch.sign(change.apply(claims()).build()));
     }
 
     void useRegistration(Registration registration) {
@@ -183,11 +187,15 @@ class LaunchValidatorTest {
         before("not a JWT", TOKEN_MALFORMED, f -> Fixture.launch("this is not a jwt")),
         before("garbage base64", TOKEN_MALFORMED, f -> Fixture.launch("@@@.###.$$$")),
         before(
+            "sub is a number (found by LaunchFuzzTest)",
+            CLAIM_INVALID,
+            f -> Fixture.launchWith(b -> b.claim("sub", 1261890688))),
+        before(
             "payload is not JSON",
             TOKEN_MALFORMED,
             f ->
                 Fixture.launch(
-                    withPayload(TestPlatform.sign(Fixture.claims().build()), "not json"))),
+                    withPayload(ExampleLaunch.sign(Fixture.claims().build()), "not json"))),
         // header algorithm
         before(
             "alg none",
@@ -235,8 +243,8 @@ class LaunchValidatorTest {
             REGISTRATION_DISABLED,
             f -> {
               f.useRegistration(
-                  f.platform.registration(
-                      REGISTRATION.value(), DeploymentPolicy.REJECT_UNKNOWN, false));
+                  ExampleLaunch.registration(
+                      f.platform, REGISTRATION.value(), DeploymentPolicy.REJECT_UNKNOWN, false));
               return Fixture.launchWith(b -> b);
             }),
         // signature
@@ -247,7 +255,7 @@ class LaunchValidatorTest {
         before(
             "kid unknown, still unknown after refetch",
             KEY_UNKNOWN,
-            f -> Fixture.launch(TestPlatform.sign(Fixture.claims().build(), KEY_2))),
+            f -> Fixture.launch(TestKeys.sign(Fixture.claims().build(), KEY_2))),
         before(
             "signed by another key under the platform's kid",
             SIGNATURE_INVALID,
@@ -258,22 +266,17 @@ class LaunchValidatorTest {
             f ->
                 Fixture.launch(
                     withPayload(
-                        TestPlatform.sign(Fixture.claims().build()),
+                        ExampleLaunch.sign(Fixture.claims().build()),
                         Fixture.claims().subject("admin").build().toString()))),
         before(
             "JWKS unreachable",
             KEYS_UNAVAILABLE,
             f -> {
-              Registration r = f.platform.registration(1, DeploymentPolicy.REJECT_UNKNOWN, true);
               f.useRegistration(
-                  new Registration(
-                      r.id(),
-                      r.issuer(),
-                      r.clientId(),
-                      r.authEndpoint(),
-                      r.tokenEndpoint(),
+                  ExampleLaunch.registration(
                       URI.create("http://127.0.0.1:1/jwks"),
-                      r.deploymentPolicy(),
+                      1,
+                      DeploymentPolicy.REJECT_UNKNOWN,
                       true));
               return Fixture.launchWith(b -> b);
             }),
@@ -315,19 +318,19 @@ class LaunchValidatorTest {
         before(
             "state not posted",
             STATE_MISSING,
-            f -> new Launch(TestPlatform.sign(Fixture.claims().build()), STATE, null)),
+            f -> new Launch(ExampleLaunch.sign(Fixture.claims().build()), STATE, null)),
         before(
             "state posted blank",
             STATE_MISSING,
-            f -> new Launch(TestPlatform.sign(Fixture.claims().build()), STATE, " ")),
+            f -> new Launch(ExampleLaunch.sign(Fixture.claims().build()), STATE, " ")),
         before(
             "state not held by the browser (cookie blocked)",
             STATE_NOT_IN_BROWSER,
-            f -> new Launch(TestPlatform.sign(Fixture.claims().build()), null, STATE)),
+            f -> new Launch(ExampleLaunch.sign(Fixture.claims().build()), null, STATE)),
         before(
             "state mismatch",
             STATE_MISMATCH,
-            f -> new Launch(TestPlatform.sign(Fixture.claims().build()), STATE, "another-state")),
+            f -> new Launch(ExampleLaunch.sign(Fixture.claims().build()), STATE, "another-state")),
         // nonce
         before(
             "nonce missing", NONCE_MISSING, f -> Fixture.launchWith(b -> b.claim("nonce", null))),
@@ -422,8 +425,8 @@ class LaunchValidatorTest {
             DEEP_LINKING_SETTINGS_MISSING,
             f ->
                 Fixture.launch(
-                    TestPlatform.sign(
-                        TestPlatform.deepLinkingClaims(NOW, NONCE)
+                    ExampleLaunch.sign(
+                        ExampleLaunch.deepLinkingClaims(NOW, NONCE)
                             .claim(LtiClaims.DEEP_LINKING_SETTINGS, null)
                             .build()))),
         afterNonce(
@@ -431,8 +434,8 @@ class LaunchValidatorTest {
             DEEP_LINKING_SETTINGS_MISSING,
             f ->
                 Fixture.launch(
-                    TestPlatform.sign(
-                        TestPlatform.deepLinkingClaims(NOW, NONCE)
+                    ExampleLaunch.sign(
+                        ExampleLaunch.deepLinkingClaims(NOW, NONCE)
                             .claim(
                                 LtiClaims.DEEP_LINKING_SETTINGS,
                                 Map.of("accept_types", List.of("ltiResourceLink")))
@@ -455,7 +458,29 @@ class LaunchValidatorTest {
             CLAIM_INVALID,
             f ->
                 Fixture.launchWith(
-                    b -> b.claim(LtiClaims.AGS_ENDPOINT, Map.of("lineitems", "::not a url")))));
+                    b -> b.claim(LtiClaims.AGS_ENDPOINT, Map.of("lineitems", "::not a url")))),
+        afterNonce(
+            "AGS line items on a host that is not the platform's",
+            SERVICE_URL_FOREIGN,
+            f ->
+                Fixture.launchWith(
+                    b ->
+                        b.claim(
+                            LtiClaims.AGS_ENDPOINT,
+                            Map.of("lineitems", "https://169.254.169.254/latest/meta-data")))),
+        afterNonce(
+            "NRPS memberships on another organisation's host",
+            SERVICE_URL_FOREIGN,
+            f ->
+                Fixture.launchWith(
+                    b ->
+                        b.claim(
+                            LtiClaims.NRPS,
+                            Map.of(
+                                "context_memberships_url",
+                                "https://intranet.evil.example/members",
+                                "service_versions",
+                                List.of("2.0"))))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -477,8 +502,15 @@ class LaunchValidatorTest {
 
   @Test
   void tableCoversEveryLaunchCheck() {
+    // Login failures, and the platform-storage binding LaunchResource checks before the
+    // validator runs (IdentityIT covers those).
     Set<LaunchFailure> loginOnly =
-        Set.of(LOGIN_ISSUER_MISSING, LOGIN_HINT_MISSING, ISSUER_AMBIGUOUS);
+        Set.of(
+            LOGIN_ISSUER_MISSING,
+            LOGIN_HINT_MISSING,
+            ISSUER_AMBIGUOUS,
+            LaunchFailure.STORED_STATE_NOT_REQUESTED,
+            LaunchFailure.STORED_STATE_FOREIGN_ORIGIN);
     Set<LaunchFailure> covered =
         invalidLaunches()
             .map(named -> named.getPayload().expected())
@@ -537,7 +569,7 @@ class LaunchValidatorTest {
     assertEquals("course-1", launch.context().orElseThrow().id());
     assertEquals(Optional.of("MED101"), launch.context().orElseThrow().label());
     assertEquals("link-7", launch.resourceLink().orElseThrow().id());
-    assertEquals(TestPlatform.TARGET_LINK_URI, launch.targetLinkUri());
+    assertEquals(ExampleLaunch.TARGET_LINK_URI, launch.targetLinkUri());
     assertEquals(
         Map.of(
             "module", "breaking-bad-news", "attempts", "3", "options", "{\"mode\":\"practice\"}"),
@@ -559,10 +591,47 @@ class LaunchValidatorTest {
   }
 
   @Test
+  void refusesARegistrationWhoseJwksIsOnLoopbackWhenLoopbackIsNotAllowed() {
+    // rapport.outbound.allow-loopback=false: the test platform's JWKS at 127.0.0.1 must not be
+    // fetched, and the launch log says why.
+    RemotePlatformKeys guarded =
+        new RemotePlatformKeys(
+            new OutboundHttp(new OutboundPolicy(false, false)),
+            f.keysClock,
+            Duration.ofSeconds(5),
+            RemotePlatformKeys.DEFAULT_MIN_REFETCH_INTERVAL,
+            RemotePlatformKeys.DEFAULT_TTL);
+    LaunchValidator validator =
+        new LaunchValidator(
+            f.registrations,
+            f.deployments,
+            f.nonces,
+            guarded,
+            Clock.fixed(NOW, java.time.ZoneOffset.UTC),
+            Duration.ofSeconds(60),
+            new ToolOrigin(ExampleLaunch.TOOL_BASE));
+    Launch launch = Fixture.launch(ExampleLaunch.sign(Fixture.claims().build()));
+
+    LaunchRejected rejected =
+        assertThrows(
+            LaunchRejected.class,
+            () ->
+                validator.validate(
+                    launch.idToken(), launch.expectedState(), launch.receivedState()));
+
+    assertEquals(KEYS_UNAVAILABLE, rejected.failure());
+    assertTrue(rejected.getMessage().contains("loopback address"), rejected.getMessage());
+    assertTrue(
+        rejected.getMessage().contains("rapport.outbound.allow-loopback"), rejected.getMessage());
+    assertEquals(0, f.platform.jwksRequests(), "the JWKS must not have been requested");
+  }
+
+  @Test
   void acceptsDeepLinkingLaunch() {
     ValidatedLaunch launch =
         f.validate(
-            Fixture.launch(TestPlatform.sign(TestPlatform.deepLinkingClaims(NOW, NONCE).build())));
+            Fixture.launch(
+                ExampleLaunch.sign(ExampleLaunch.deepLinkingClaims(NOW, NONCE).build())));
 
     assertEquals(MessageType.DEEP_LINKING, launch.messageType());
     assertEquals(Set.of(LtiRole.INSTRUCTOR), launch.roles());
@@ -580,8 +649,8 @@ class LaunchValidatorTest {
   @Test
   void acceptsUnknownDeploymentOnFirstSight() {
     f.useRegistration(
-        f.platform.registration(
-            REGISTRATION.value(), DeploymentPolicy.ACCEPT_ON_FIRST_SIGHT, true));
+        ExampleLaunch.registration(
+            f.platform, REGISTRATION.value(), DeploymentPolicy.ACCEPT_ON_FIRST_SIGHT, true));
 
     ValidatedLaunch launch =
         f.validate(Fixture.launchWith(b -> b.claim(LtiClaims.DEPLOYMENT_ID, "deployment-2")));
@@ -641,8 +710,8 @@ class LaunchValidatorTest {
     ValidatedLaunch second =
         f.validate(
             Fixture.launch(
-                TestPlatform.sign(
-                    TestPlatform.resourceLinkClaims(NOW, "second-nonce").build(), KEY_2)));
+                TestKeys.sign(
+                    ExampleLaunch.resourceLinkClaims(NOW, "second-nonce").build(), KEY_2)));
 
     assertEquals("user-42", second.subject());
     assertEquals(2, f.platform.jwksRequests(), "one refetch for the new kid");
@@ -650,13 +719,13 @@ class LaunchValidatorTest {
     f.nonces.issue("third-nonce", NOW.plusSeconds(300));
     f.validate(
         Fixture.launch(
-            TestPlatform.sign(TestPlatform.resourceLinkClaims(NOW, "third-nonce").build(), KEY_2)));
+            TestKeys.sign(ExampleLaunch.resourceLinkClaims(NOW, "third-nonce").build(), KEY_2)));
     assertEquals(2, f.platform.jwksRequests(), "the new key set is cached");
   }
 
   @Test
   void refetchesForUnknownKidsAtMostOncePerInterval() {
-    String forged = TestPlatform.sign(Fixture.claims().build(), KEY_2);
+    String forged = TestKeys.sign(Fixture.claims().build(), KEY_2);
 
     assertEquals(
         KEY_UNKNOWN,

@@ -5,17 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rapport.lti.testdata.LmsHttpServer.respond;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +18,15 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.lti.protocol.outbound.OutboundHttp;
+import org.rapport.lti.protocol.outbound.OutboundPolicy;
+import org.rapport.lti.testdata.LtiTestPlatform;
+import org.rapport.lti.testdata.RecordedRequest;
+import org.rapport.lti.testdata.TestKeys;
 
-/** Dynamic Registration against a test platform on the JDK's HTTP server. */
+/**
+ * Dynamic Registration against the test LMS, its configuration and registration answers scripted.
+ */
 class DynamicRegistrationTest {
   private static final String TOKEN = "registration-token-123";
   private static final String SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/";
@@ -45,21 +45,18 @@ class DynamicRegistrationTest {
           null,
           List.of("ContentArea"));
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final OutboundHttp http = new OutboundHttp(OutboundPolicy.development());
   private final DynamicRegistration registration = new DynamicRegistration();
-  private HttpServer server;
+  private LtiTestPlatform platform;
   private String base;
   private UnaryOperator<Map<String, Object>> configChange = UnaryOperator.identity();
   private int registerStatus = 201;
   private String registerResponse;
-  private String receivedAuthorization;
-  private String receivedContentType;
-  private Map<String, Object> receivedBody;
 
   @BeforeEach
-  void startPlatform() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  void startPlatform() {
+    platform = LtiTestPlatform.startWith(TestKeys.KEY_1);
+    base = platform.issuer();
     registerResponse =
         JSONObjectUtils.toJSONString(
             Map.of(
@@ -69,30 +66,29 @@ class DynamicRegistrationTest {
                 SCOPE + "score " + NRPS_SCOPE,
                 DynamicRegistration.TOOL_CONFIGURATION,
                 Map.of("deployment_id", "dep-77")));
-    server.createContext(
+    platform.answer(
         "/.well-known/openid-configuration",
         exchange ->
-            respond(exchange, 200, JSONObjectUtils.toJSONString(configChange.apply(config()))));
-    server.createContext(
+            respond(
+                exchange,
+                200,
+                "application/json",
+                JSONObjectUtils.toJSONString(configChange.apply(config()))));
+    platform.answer(
         "/register",
-        exchange -> {
-          receivedAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
-          receivedContentType = exchange.getRequestHeaders().getFirst("Content-Type");
-          try {
-            receivedBody =
-                JSONObjectUtils.parse(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          } catch (java.text.ParseException e) {
-            receivedBody = null;
-          }
-          respond(exchange, registerStatus, registerResponse);
-        });
-    server.start();
+        exchange -> respond(exchange, registerStatus, "application/json", registerResponse));
   }
 
   @AfterEach
   void stopPlatform() {
-    server.stop(0);
+    platform.close();
+  }
+
+  /** The one registration request the platform received. */
+  private RecordedRequest registrationRequest() {
+    List<RecordedRequest> received = platform.requests("/register");
+    assertEquals(1, received.size(), "registration requests");
+    return received.get(0);
   }
 
   private Map<String, Object> config() {
@@ -116,15 +112,6 @@ class DynamicRegistrationTest {
                     Map.of("type", "LtiResourceLinkRequest"),
                     Map.of("type", "LtiDeepLinkingRequest"))));
     return config;
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   private URI configUrl() {
@@ -248,16 +235,18 @@ class DynamicRegistrationTest {
   }
 
   @Test
-  void registersWithTheBearerTokenAndReadsClientAndDeployment() {
+  void registersWithTheBearerTokenAndReadsClientAndDeployment() throws Exception {
     PlatformConfiguration cfg = fetch();
 
     RegisteredClient client =
         registration.register(cfg, registration.toolRegistrationRequest(RAPPORT), TOKEN, http);
 
-    assertEquals("Bearer " + TOKEN, receivedAuthorization);
-    assertEquals("application/json", receivedContentType);
-    assertEquals("Rapport", receivedBody.get("client_name"));
-    assertTrue(receivedBody.containsKey(DynamicRegistration.TOOL_CONFIGURATION));
+    RecordedRequest received = registrationRequest();
+    Map<String, Object> body = JSONObjectUtils.parse(received.body());
+    assertEquals("Bearer " + TOKEN, received.header("Authorization"));
+    assertEquals("application/json", received.header("Content-Type"));
+    assertEquals("Rapport", body.get("client_name"));
+    assertTrue(body.containsKey(DynamicRegistration.TOOL_CONFIGURATION));
     assertEquals("client-from-platform", client.clientId());
     assertEquals(Optional.of("dep-77"), client.deploymentId());
     assertEquals(Set.of(SCOPE + "score", NRPS_SCOPE), client.grantedScopes());
@@ -292,7 +281,7 @@ class DynamicRegistrationTest {
     RegisteredClient client =
         registration.register(fetch(), registration.toolRegistrationRequest(RAPPORT), null, http);
 
-    assertNull(receivedAuthorization);
+    assertNull(registrationRequest().header("Authorization"));
     assertEquals("c-1", client.clientId());
     assertEquals(Optional.empty(), client.deploymentId());
     assertEquals(Set.copyOf(DynamicRegistration.REQUESTED_SCOPES), client.grantedScopes());

@@ -17,23 +17,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.lti.protocol.keys.ToolKey;
 import org.rapport.lti.protocol.keys.ToolKeyRing;
+import org.rapport.lti.testdata.LtiTestPlatform;
 import org.rapport.lti.testdata.TestClock;
-import org.rapport.lti.testdata.TestPlatform;
 
 class ServiceTokensTest {
-  private static final String SCORE = TestPlatform.AGS + "score";
-  private static final String LINEITEM = TestPlatform.AGS + "lineitem";
+  private static final String SCORE = LtiTestPlatform.AGS + "score";
+  private static final String LINEITEM = LtiTestPlatform.AGS + "lineitem";
 
   private final ToolKey key = ToolKeyRing.generate(Instant.now(), Instant.now());
   private final TestClock clock = new TestClock(Instant.now());
-  private TestPlatform platform;
+  private LtiTestPlatform platform;
   private ServiceTokens tokens;
 
   @BeforeEach
   void start() throws Exception {
-    platform = TestPlatform.start(() -> new JWKSet(key.publicJwk()));
+    platform = LtiTestPlatform.start(() -> new JWKSet(key.publicJwk()));
     tokens =
-        new ServiceTokens(new ServiceHttp(ServiceHttp.defaultClient(), clock), () -> key, clock);
+        new ServiceTokens(
+            new ServiceHttp(
+                new org.rapport.lti.protocol.outbound.OutboundHttp(
+                    org.rapport.lti.protocol.outbound.OutboundPolicy.development()),
+                clock),
+            () -> key,
+            clock);
   }
 
   @AfterEach
@@ -42,7 +48,7 @@ class ServiceTokensTest {
   }
 
   private TokenRequest request(String... scopes) {
-    return new TokenRequest(7, TestPlatform.CLIENT_ID, platform.tokenEndpoint(), Set.of(scopes));
+    return new TokenRequest(7, LtiTestPlatform.CLIENT_ID, platform.tokenEndpoint(), Set.of(scopes));
   }
 
   @Test
@@ -51,9 +57,9 @@ class ServiceTokensTest {
     AccessToken again = tokens.token(request(LINEITEM, SCORE));
     assertSame(first, again, "same scope set in another order: the cached token");
     assertEquals(1, platform.tokenRequestsFor(SCORE, LINEITEM));
-    AccessToken other = tokens.token(request(TestPlatform.NRPS_SCOPE));
+    AccessToken other = tokens.token(request(LtiTestPlatform.NRPS_SCOPE));
     assertNotEquals(first.value(), other.value());
-    assertEquals(1, platform.tokenRequestsFor(TestPlatform.NRPS_SCOPE));
+    assertEquals(1, platform.tokenRequestsFor(LtiTestPlatform.NRPS_SCOPE));
     assertEquals(Set.of(SCORE, LINEITEM), first.scopes());
     assertTrue(platform.problems().isEmpty(), platform.problems().toString());
   }
@@ -102,7 +108,12 @@ class ServiceTokensTest {
     ToolKey stranger = ToolKeyRing.generate(Instant.now(), Instant.now());
     ServiceTokens wrongKey =
         new ServiceTokens(
-            new ServiceHttp(ServiceHttp.defaultClient(), clock), () -> stranger, clock);
+            new ServiceHttp(
+                new org.rapport.lti.protocol.outbound.OutboundHttp(
+                    org.rapport.lti.protocol.outbound.OutboundPolicy.development()),
+                clock),
+            () -> stranger,
+            clock);
     ServiceCallFailed failure =
         assertThrows(ServiceCallFailed.class, () -> wrongKey.token(request(SCORE)));
     assertTrue(failure.permanent());

@@ -1,5 +1,5 @@
 /**
- * Test data for the protocol tests: in-memory versions of the storage ports, a mutable clock and a
- * test platform that signs id_tokens and serves its JWKS from the JDK's HTTP server.
+ * Test data for the protocol tests: in-memory versions of the storage ports and a mutable clock.
+ * The platform they talk to is the suite's one test LMS, {@code testdata/LtiTestPlatform}.
  */
 package org.rapport.lti.protocol.testdata;

@@ -1,0 +1,9 @@
+package org.rapport.lti.assessment;
+
+/**
+ * Why an answer was refused, for a student without JavaScript (template {@code
+ * assessment-refused}).
+ *
+ * @param s the launch session token for the way back
+ */
+public record RefusedPage(String s, String title, String message) {}
