@@ -79,4 +79,14 @@ public record LastEvaluation(
       }
     }
   }
+
+  /** When any tenant was last evaluated; empty before the first evaluation. */
+  public static Optional<Instant> latest(Connection c) throws SQLException {
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT MAX(evaluated_at) FROM alert_evaluation");
+        ResultSet rs = s.executeQuery()) {
+      Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+      return Optional.ofNullable(at).map(Timestamp::toInstant);
+    }
+  }
 }

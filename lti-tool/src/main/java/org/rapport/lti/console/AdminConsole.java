@@ -14,7 +14,8 @@ import org.rapport.lti.registration.RegistrationRepository;
 import org.rapport.lti.registration.RegistrationView;
 
 /**
- * What the administration page shows, read in one transaction: registrations with their
+ * What the administration page shows, read in one transaction: the status of the background work
+ * (the SMTP check comes first, before the transaction takes a connection), registrations with their
  * deployments, the values to paste into each LMS, open invites, tool keys, the latest launches and
  * live API tokens.
  */
@@ -28,6 +29,7 @@ public class AdminConsole {
   @Inject ToolKeys keys;
   @Inject RegistrationInvites invites;
   @Inject ApiTokens apiTokens;
+  @Inject SystemStatus status;
 
   /**
    * The page after an action, for Rapport at {@code base}.
@@ -46,6 +48,7 @@ public class AdminConsole {
       String newToken,
       String newInviteUrl,
       URI base) {
+    StatusView now = status.now();
     List<RegistrationView> views =
         registrations.all().stream()
             .map(r -> RegistrationView.of(r, registrations.deployments(r.getId())))
@@ -70,6 +73,7 @@ public class AdminConsole {
         invites.open(),
         toolKeys,
         launches.recent(RECENT_LAUNCHES).stream().map(AdminConsoleView.LaunchRow::of).toList(),
-        apiTokens.live());
+        apiTokens.live(),
+        now);
   }
 }

@@ -16,6 +16,7 @@ import org.rapport.lti.registration.RegistrationView;
  * @param form the hand-registration form as the administrator filled it in
  * @param newToken an API token just created (shown once), or null
  * @param newInviteUrl a dynamic registration URL just made (shown once), or null
+ * @param status the background work at a glance
  */
 record AdminConsoleView(
     String notice,
@@ -28,7 +29,8 @@ record AdminConsoleView(
     List<OpenInviteView> openInvites,
     List<KeyRow> keys,
     List<LaunchRow> launches,
-    List<ApiTokens.ApiTokenView> apiTokens) {
+    List<ApiTokens.ApiTokenView> apiTokens,
+    StatusView status) {
   boolean empty() {
     return registrations.isEmpty();
   }

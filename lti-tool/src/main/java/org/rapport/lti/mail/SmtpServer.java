@@ -9,8 +9,10 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -28,13 +30,17 @@ public record SmtpServer(
   }
 
   Session session() {
+    return session(Duration.ofSeconds(10), Duration.ofSeconds(20));
+  }
+
+  private Session session(Duration connect, Duration io) {
     Properties p = new Properties();
     p.put("mail.transport.protocol", "smtp");
     p.put("mail.smtp.host", host);
     p.put("mail.smtp.port", Integer.toString(port));
-    p.put("mail.smtp.connectiontimeout", "10000");
-    p.put("mail.smtp.timeout", "20000");
-    p.put("mail.smtp.writetimeout", "20000");
+    p.put("mail.smtp.connectiontimeout", Long.toString(connect.toMillis()));
+    p.put("mail.smtp.timeout", Long.toString(io.toMillis()));
+    p.put("mail.smtp.writetimeout", Long.toString(io.toMillis()));
     p.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
     p.put("mail.smtp.starttls.required", Boolean.toString(starttls));
     Authenticator auth = null;
@@ -51,6 +57,30 @@ public record SmtpServer(
           };
     }
     return Session.getInstance(p, auth);
+  }
+
+  /**
+   * Whether the server answers: connects (with STARTTLS and sign-in when configured) within {@code
+   * timeout} for each step, then says goodbye without sending anything.
+   *
+   * @return why it cannot be reached or refused the connection; empty when it answered
+   */
+  public Optional<String> problemReaching(Duration timeout) {
+    if (!configured()) {
+      return Optional.of("No SMTP server is configured (rapport.mail.host); mail waits.");
+    }
+    try (Transport transport = session(timeout, timeout).getTransport("smtp")) {
+      transport.connect();
+      return Optional.empty();
+    } catch (MessagingException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      String why =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      return Optional.of(host + ":" + port + " did not answer: " + why);
+    }
   }
 
   /**

@@ -25,7 +25,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   }
 
   /** One sentence per violation, in a stable order: the field's path, then the message. */
-  static List<String> problems(Collection<? extends ConstraintViolation<?>> violations) {
+  public static List<String> problems(Collection<? extends ConstraintViolation<?>> violations) {
     return violations.stream().map(ConstraintViolationMapper::problem).distinct().sorted().toList();
   }
 
