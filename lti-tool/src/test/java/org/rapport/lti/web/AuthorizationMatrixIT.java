@@ -203,6 +203,18 @@ class AuthorizationMatrixIT {
     rule("POST /admin/registrations/{id}", ADMIN, "/admin/registrations/{regC}");
     rule("POST /admin/registrations/{id}/toggle", ADMIN, "/admin/registrations/{regC}/toggle");
     rule("GET /admin/scores", ADMIN);
+    rule("GET /admin/audit", ADMIN);
+    rule(
+        "GET /admin/students",
+        ADMIN,
+        "/admin/students?registration={regA}&by=subject&value={subjectA}");
+    rule("GET /admin/students/{id}", ADMIN, "/admin/students/{studentA}");
+    rule("GET /admin/students/{id}/export", ADMIN, "/admin/students/{studentA}/export");
+    // Without decision=confirm these two only show the confirmation step: nothing changes.
+    rule("POST /admin/students/{id}/cohort", ADMIN, "/admin/students/{studentA}/cohort");
+    rule("POST /admin/students/{id}/delete", ADMIN, "/admin/students/{studentA}/delete");
+    rule("POST /admin/students/links", ADMIN);
+    rule("GET /api/admin/status", ADMIN);
     rule("POST /admin/scores/{id}/resend", ADMIN, "/admin/scores/{scoreA}/resend");
     rule(
         "POST /admin/scores/registrations/{id}/resend",
