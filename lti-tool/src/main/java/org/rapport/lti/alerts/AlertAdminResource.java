@@ -85,4 +85,13 @@ public class AlertAdminResource {
   public List<OutboxEntryView> mail(@PathParam("id") long id) {
     return administration.mail(id);
   }
+
+  @POST
+  @Path("{id: [0-9]+}/mail/{mailId: [0-9]+}/resend")
+  @Operation(summary = "Queue a mail Rapport gave up on (dead-lettered) again, to be sent now")
+  public Map<String, Object> resendMail(
+      @PathParam("id") long id, @PathParam("mailId") long mailId) {
+    administration.resendMail(id, mailId);
+    return Map.of("resent", true, "mailId", mailId);
+  }
 }

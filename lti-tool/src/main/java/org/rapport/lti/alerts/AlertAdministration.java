@@ -14,6 +14,7 @@ import org.rapport.lti.mail.MailOutbox;
 import org.rapport.lti.mail.OutboxEntryView;
 import org.rapport.lti.persistence.Database;
 import org.rapport.lti.persistence.DatabaseException;
+import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.InvalidRequestException;
 import org.rapport.lti.web.MissingException;
 
@@ -51,7 +52,7 @@ public class AlertAdministration {
             merged =
                 AlertRules.merge(AlertRules.load(c, tenant), change, privacy.minimumGroupSize());
           } catch (AlertRules.InvalidRule e) {
-            throw new InvalidRequestException(e.problems());
+            throw new InvalidRequestException(e.fieldProblems());
           }
           AlertRules.save(c, tenant, merged, by, clock.instant());
           return answer(merged);
@@ -107,6 +108,27 @@ public class AlertAdministration {
         c -> {
           requireTenant(c, tenant);
           return MailOutbox.list(c, tenant);
+        });
+  }
+
+  /**
+   * Queues a mail of the tenant that Rapport gave up on again, to be sent now.
+   *
+   * @throws ConflictException when the tenant has no such mail given up on
+   */
+  public void resendMail(long tenant, long mailId) {
+    database.run(
+        c -> {
+          requireTenant(c, tenant);
+          if (!MailOutbox.resend(c, tenant, mailId, clock.instant())) {
+            throw new ConflictException(
+                "Mail "
+                    + mailId
+                    + " of tenant "
+                    + tenant
+                    + " is not one Rapport gave up on; only such mail can be resent.");
+          }
+          return null;
         });
   }
 

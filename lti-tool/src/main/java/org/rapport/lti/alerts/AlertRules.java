@@ -114,6 +114,7 @@ public final class AlertRules {
   public static RuleSettings merge(
       RuleSettings current, AlertRuleView change, int installationMinimumGroupSize) {
     List<String> problems = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
     AlertRule rule = current.rule();
     if (change == null) {
       throw new InvalidRule(List.of("Send the alert rule as a JSON object."));
@@ -125,26 +126,33 @@ public final class AlertRules {
         try {
           comparisons.add(ComparisonKind.valueOf(c.strip().toUpperCase(Locale.ROOT)));
         } catch (RuntimeException e) {
-          problems.add(String.format(UNKNOWN_COMPARISON, c));
+          problem(problems, fields, "comparisons", String.format(UNKNOWN_COMPARISON, c));
         }
       }
       if (comparisons.isEmpty() && problems.isEmpty()) {
-        problems.add(NO_COMPARISON);
+        problem(problems, fields, "comparisons", NO_COMPARISON);
       }
     }
     int groupSize =
         change.minimumGroupSize() != null ? change.minimumGroupSize() : rule.minimumGroupSize();
     if (groupSize < SmallCellSuppression.FLOOR) {
-      problems.add(SmallCellSuppression.BELOW_FLOOR);
+      problem(problems, fields, "minimumGroupSize", SmallCellSuppression.BELOW_FLOOR);
     } else if (groupSize < installationMinimumGroupSize) {
-      problems.add(String.format(BELOW_INSTALLATION, installationMinimumGroupSize));
+      problem(
+          problems,
+          fields,
+          "minimumGroupSize",
+          String.format(BELOW_INSTALLATION, installationMinimumGroupSize));
     }
     int minimumN = change.minimumN() != null ? change.minimumN() : rule.minimumN();
     if (change.minimumN() == null && change.minimumGroupSize() != null) {
       minimumN = Math.max(minimumN, groupSize);
     }
     if (minimumN < groupSize) {
-      problems.add(
+      problem(
+          problems,
+          fields,
+          "minimumN",
           "The minimum number of students for an alert ("
               + minimumN
               + ") cannot be below the minimum group size ("
@@ -156,13 +164,20 @@ public final class AlertRules {
             ? change.effectSizeThreshold()
             : rule.effectSizeThreshold();
     if (!(threshold < 0) || Double.isInfinite(threshold)) {
-      problems.add(
+      problem(
+          problems,
+          fields,
+          "effectSizeThreshold",
           "The effect-size threshold for a decline must be a negative number such as -0.3.");
     }
     double level =
         change.confidenceLevel() != null ? change.confidenceLevel() : rule.confidenceLevel();
     if (!(level > 0.5 && level < 1)) {
-      problems.add("The confidence level must lie between 0.5 and 1, for example 0.95.");
+      problem(
+          problems,
+          fields,
+          "confidenceLevel",
+          "The confidence level must lie between 0.5 and 1, for example 0.95.");
     }
     Set<String> measures = rule.measures();
     if (change.measures() != null) {
@@ -170,7 +185,7 @@ public final class AlertRules {
       for (String m : change.measures()) {
         String name = m == null ? "" : m.strip();
         if (!MEASURE.matcher(name).matches()) {
-          problems.add(String.format(BAD_MEASURE, m));
+          problem(problems, fields, "measures", String.format(BAD_MEASURE, m));
         } else {
           measures.add(name);
         }
@@ -182,7 +197,11 @@ public final class AlertRules {
       if (name.equals("D_AV") || name.equals("D_Z")) {
         paired = EffectSizeMeasure.valueOf(name);
       } else {
-        problems.add(String.format(UNKNOWN_EFFECT_SIZE, change.pairedEffectSize()));
+        problem(
+            problems,
+            fields,
+            "pairedEffectSize",
+            String.format(UNKNOWN_EFFECT_SIZE, change.pairedEffectSize()));
       }
     }
     List<String> recipients = current.recipients();
@@ -191,14 +210,18 @@ public final class AlertRules {
       for (String r : change.recipients()) {
         String address = r == null ? "" : r.strip();
         if (!EMAIL.matcher(address).matches() || address.length() > 320) {
-          problems.add(String.format(BAD_RECIPIENT, r));
+          problem(problems, fields, "recipients", String.format(BAD_RECIPIENT, r));
         } else {
           unique.add(address);
         }
       }
       recipients = List.copyOf(unique);
       if (String.join(",", recipients).length() > 4000) {
-        problems.add("The list of recipients is too long; keep it under 4,000 characters.");
+        problem(
+            problems,
+            fields,
+            "recipients",
+            "The list of recipients is too long; keep it under 4,000 characters.");
       }
     }
     boolean mailFaculty =
@@ -206,7 +229,7 @@ public final class AlertRules {
     boolean validatedOnly =
         change.validatedOnly() != null ? change.validatedOnly() : rule.validatedOnly();
     if (!problems.isEmpty()) {
-      throw new InvalidRule(problems);
+      throw new InvalidRule(problems, fields);
     }
     AlertRule merged =
         new AlertRule(
@@ -222,16 +245,38 @@ public final class AlertRules {
   }
 
   /** A rule change that was refused, with every reason. */
+  private static void problem(
+      List<String> problems, List<String> fields, String field, String what) {
+    problems.add(what);
+    fields.add(field);
+  }
+
   public static final class InvalidRule extends RuntimeException {
     private final List<String> problems;
+    private final List<String> fields;
 
     InvalidRule(List<String> problems) {
+      this(problems, java.util.Collections.nCopies(problems.size(), (String) null));
+    }
+
+    InvalidRule(List<String> problems, List<String> fields) {
       super(String.join(" ", problems));
       this.problems = List.copyOf(problems);
+      this.fields = new ArrayList<>(fields);
     }
 
     public List<String> problems() {
       return problems;
+    }
+
+    /** Each problem as "field: sentence" where it is about one field of the rule. */
+    public List<String> fieldProblems() {
+      List<String> named = new ArrayList<>();
+      for (int i = 0; i < problems.size(); i++) {
+        String field = i < fields.size() ? fields.get(i) : null;
+        named.add(field == null ? problems.get(i) : field + ": " + problems.get(i));
+      }
+      return named;
     }
   }
 }

@@ -127,6 +127,24 @@ public final class MailOutbox {
     return QUEUE;
   }
 
+  /**
+   * Puts a mail of the tenant that was given up on back in the queue, to be tried again now from a
+   * fresh count of attempts; false when the tenant has no such mail given up on.
+   */
+  public static boolean resend(Connection connection, long registrationId, long id, Instant now)
+      throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "UPDATE mail_outbox SET dead_at = NULL, attempts = 0, next_attempt_at = ?,"
+                + " last_error = NULL WHERE id = ? AND registration_id = ? AND dead_at IS NOT NULL"
+                + " AND sent_at IS NULL")) {
+      s.setObject(1, LeasedQueue.utc(now));
+      s.setLong(2, id);
+      s.setLong(3, registrationId);
+      return s.executeUpdate() == 1;
+    }
+  }
+
   /** A tenant's queued and sent mail, newest first, without bodies: what the admin API lists. */
   public static List<OutboxEntryView> list(Connection connection, long registrationId)
       throws SQLException {

@@ -3,7 +3,6 @@ package org.rapport.lti.roster;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -60,23 +59,7 @@ public class RosterAdminResource {
   @Path("courses/{id: [0-9]+}/refresh")
   @Operation(summary = "Refresh a course roster from the LMS now (in the background)")
   public Response refresh(@PathParam("id") long courseId) {
-    CourseRosterView course = course(courseId);
-    if (course.membershipsUrl() == null || !jobs.requestRefresh(courseId)) {
-      throw new ClientErrorException(
-          Response.status(409)
-              .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(
-                  Map.of(
-                      "status",
-                      409,
-                      "error",
-                      "No launch into course "
-                          + courseId
-                          + " carried the LMS's roster service (NRPS) yet; enable it for Rapport"
-                          + " in the LMS and launch once."))
-              .build());
-    }
-    return Response.accepted(jobs.course(courseId).orElse(course)).build();
+    return Response.accepted(jobs.refreshNow(courseId)).build();
   }
 
   private CourseRosterView course(long courseId) {

@@ -22,6 +22,8 @@ import org.rapport.lti.audit.AuditLog;
 import org.rapport.lti.launch.LaunchRecorded;
 import org.rapport.lti.persistence.RapportDataSource;
 import org.rapport.lti.protocol.claims.NrpsEndpoint;
+import org.rapport.lti.web.ConflictException;
+import org.rapport.lti.web.MissingException;
 
 /**
  * Roster refresh jobs in transactions. A recorded launch with the NRPS claim keeps the course's
@@ -111,6 +113,29 @@ public class RosterJobs {
   @Transactional
   public boolean requestRefresh(long courseId) {
     return jdbc(c -> store.requestRefresh(c, courseId, clock.instant()));
+  }
+
+  /**
+   * Asks for a course's roster to be read from the LMS now (the worker does it in the background).
+   *
+   * @return the course as it stands after the request
+   * @throws MissingException when there is no such course
+   * @throws ConflictException when no launch into the course carried the LMS's roster service yet
+   */
+  @Transactional
+  public CourseRosterView refreshNow(long courseId) {
+    CourseRosterView course =
+        course(courseId)
+            .orElseThrow(
+                () -> new MissingException("There is no course with id " + courseId + "."));
+    if (course.membershipsUrl() == null || !requestRefresh(courseId)) {
+      throw new ConflictException(
+          "No launch into course "
+              + courseId
+              + " carried the LMS's roster service (NRPS) yet; enable it for Rapport"
+              + " in the LMS and launch once.");
+    }
+    return course(courseId).orElse(course);
   }
 
   @Transactional

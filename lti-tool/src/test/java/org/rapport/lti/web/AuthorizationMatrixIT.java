@@ -215,6 +215,25 @@ class AuthorizationMatrixIT {
     rule("POST /admin/students/{id}/delete", ADMIN, "/admin/students/{studentA}/delete");
     rule("POST /admin/students/links", ADMIN);
     rule("GET /api/admin/status", ADMIN);
+    rule("GET /admin/alerts", ADMIN);
+    rule("GET /admin/alerts/{id}", ADMIN, "/admin/alerts/{regA}");
+    rule("GET /admin/alerts/{id}/mail", ADMIN, "/admin/alerts/{regA}/mail");
+    rule("POST /admin/alerts/{id}/rule", ADMIN, "/admin/alerts/{regC}/rule");
+    rule("POST /admin/alerts/{id}/evaluate", ADMIN, "/admin/alerts/{regC}/evaluate");
+    // Mail 0 was never given up on: the administrator is told so (409); nothing is sent.
+    rule(
+        "POST /admin/alerts/{id}/mail/{mailId}/resend",
+        ADMIN,
+        "/admin/alerts/{regA}/mail/0/resend");
+    rule(
+        "POST /api/admin/alerts/{id}/mail/{mailId}/resend",
+        ADMIN,
+        "/api/admin/alerts/{regA}/mail/0/resend");
+    rule("GET /admin/rosters", ADMIN);
+    rule(
+        "POST /admin/rosters/courses/{id}/refresh",
+        ADMIN,
+        "/admin/rosters/courses/{courseA}/refresh");
     rule("POST /admin/scores/{id}/resend", ADMIN, "/admin/scores/{scoreA}/resend");
     rule(
         "POST /admin/scores/registrations/{id}/resend",
