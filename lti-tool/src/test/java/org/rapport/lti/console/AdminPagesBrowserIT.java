@@ -1,4 +1,4 @@
-package org.rapport.lti.assessment;
+package org.rapport.lti.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +42,7 @@ import org.rapport.lti.testdata.RapportWar;
  * deletion. Every page on the way passes the axe check and fits a 390 px and an 820 px window.
  */
 @ExtendWith(ArquillianExtension.class)
-class StudentAdminPagesIT {
+class AdminPagesBrowserIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return RapportWar.shipped();
@@ -75,11 +75,7 @@ class StudentAdminPagesIT {
     ChromeDriver browser = Browser.start(false);
     try {
       String base = deployed.toString().replaceAll("/$", "");
-      browser.get(base + "/admin/login");
-      browser.findElement(By.id("username")).sendKeys("admin");
-      browser.findElement(By.id("password")).sendKeys(RapportClient.ADMIN_PASSWORD);
-      browser.findElement(By.cssSelector("form button[type=submit]")).click();
-      wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status-heading")));
+      signIn(browser, base);
       assertTrue(
           browser.findElements(By.cssSelector("a[href='/admin/students']")).size() > 0,
           "the administration page links to the student pages");
@@ -169,6 +165,91 @@ class StudentAdminPagesIT {
     } finally {
       browser.quit();
     }
+  }
+
+  @Test
+  void theAlertRosterAndApiPagesWorkWithoutScriptsAndPassTheChecks() throws Exception {
+    RapportClient rapport = new RapportClient(deployed);
+    long tenant = new AssessmentDriver(rapport).newTenant();
+    ChromeDriver browser = Browser.start(false);
+    try {
+      String base = deployed.toString().replaceAll("/$", "");
+      signIn(browser, base);
+
+      browser.get(base + "/admin/alerts");
+      checkPage(browser, "alerts page");
+      browser.get(base + "/admin/alerts/" + tenant);
+      wait(browser)
+          .until(ExpectedConditions.textToBe(By.tagName("h1"), "Alert rule of Schedule test"));
+      checkPage(browser, "alert rule page");
+
+      // Refused: one address is not one. The problem stands beside the recipients; what was
+      // typed stays, and the stored rule is unchanged.
+      WebElement recipients = browser.findElement(By.id("recipients"));
+      recipients.clear();
+      recipients.sendKeys("dean@school.example\nnobody");
+      new Select(browser.findElement(By.id("threshold"))).selectByValue("-0.5");
+      browser.findElement(By.cssSelector("#edit-heading ~ form button[type=submit]")).click();
+      WebElement problem =
+          wait(browser)
+              .until(ExpectedConditions.visibilityOfElementLocated(By.id("recipients-error")));
+      assertTrue(problem.getText().contains("'nobody' is not an email address"), problem.getText());
+      assertEquals(
+          "dean@school.example\nnobody",
+          browser.findElement(By.id("recipients")).getAttribute("value"));
+      assertEquals(
+          "-0.5",
+          new Select(browser.findElement(By.id("threshold")))
+              .getFirstSelectedOption()
+              .getAttribute("value"));
+      checkPage(browser, "alert rule page with a refused change");
+      Map<String, Object> unchanged = rule(rapport, tenant);
+      assertEquals(List.of(), unchanged.get("recipients"));
+
+      recipients = browser.findElement(By.id("recipients"));
+      recipients.clear();
+      recipients.sendKeys("dean@school.example");
+      browser.findElement(By.cssSelector("#edit-heading ~ form button[type=submit]")).click();
+      wait(browser)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
+      Map<String, Object> saved = rule(rapport, tenant);
+      assertEquals(List.of("dean@school.example"), saved.get("recipients"));
+      assertEquals(-0.5, ((Number) saved.get("effectSizeThreshold")).doubleValue());
+
+      browser.get(base + "/admin/alerts/" + tenant + "/mail");
+      checkPage(browser, "alert mail page");
+      browser.get(base + "/admin/rosters");
+      checkPage(browser, "rosters page");
+
+      browser.get(base + "/admin/api");
+      wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("contents-heading")));
+      assertTrue(
+          browser
+                  .findElements(By.xpath("//h3/code[text()='DELETE /api/admin/students/{id}']"))
+                  .size()
+              == 1,
+          "the API page lists the student deletion");
+      assertTrue(browser.findElements(By.tagName("script")).isEmpty(), "no script on the API page");
+      checkPage(browser, "API page");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> rule(RapportClient rapport, long tenant) {
+    java.net.http.HttpResponse<String> answer =
+        rapport.adminGet("/api/admin/alerts/" + tenant + "/rule");
+    assertEquals(200, answer.statusCode(), answer.body());
+    return (Map<String, Object>) AssessmentDriver.object(answer.body()).get("rule");
+  }
+
+  private static void signIn(ChromeDriver browser, String base) {
+    browser.get(base + "/admin/login");
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(RapportClient.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status-heading")));
   }
 
   /** The axe check, then no sideways scrolling at a phone's and at an LMS frame's width. */
