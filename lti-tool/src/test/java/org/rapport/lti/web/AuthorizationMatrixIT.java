@@ -230,6 +230,7 @@ class AuthorizationMatrixIT {
         ADMIN,
         "/api/admin/alerts/{regA}/mail/0/resend");
     rule("GET /admin/rosters", ADMIN);
+    rule("GET /admin/api", ADMIN);
     rule(
         "POST /admin/rosters/courses/{id}/refresh",
         ADMIN,
