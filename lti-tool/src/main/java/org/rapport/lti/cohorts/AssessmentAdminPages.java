@@ -25,6 +25,7 @@ import org.rapport.curriculum.modules.TrainingPhase;
 import org.rapport.lti.admin.CurrentAdmin;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.ConflictException;
+import org.rapport.lti.web.FieldProblems;
 import org.rapport.lti.web.InvalidRequestException;
 import org.rapport.lti.web.Pages;
 
@@ -157,8 +158,83 @@ public class AssessmentAdminPages {
     }
   }
 
+  @POST
+  @Path("{registrationId: [0-9]+}/waves")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response saveWaves(
+      @PathParam("registrationId") long registrationId, MultivaluedMap<String, String> form) {
+    java.util.Map<Long, WaveRequestView> changes = new java.util.LinkedHashMap<>();
+    for (String key : form.keySet()) {
+      java.util.regex.Matcher row = WAVE_FIELD.matcher(key);
+      if (!row.matches() || !row.group(2).equals("opens")) {
+        continue;
+      }
+      long id = Long.parseLong(row.group(1));
+      String[] instrument = splitInstrument(form.getFirst("w" + id + "_instrument"));
+      changes.put(
+          id,
+          new WaveRequestView(
+              null,
+              form.getFirst("w" + id + "_opens"),
+              form.getFirst("w" + id + "_closes"),
+              instrument[0],
+              instrument[1] == null ? null : integer(instrument[1])));
+    }
+    int status;
+    List<String> problems;
+    try {
+      int changed = assessments.changeWaves(registrationId, changes);
+      return tenantPage(
+          registrationId,
+          200,
+          List.of(),
+          changed == 1 ? "1 wave saved." : changed + " waves saved.",
+          null,
+          FieldProblems.none());
+    } catch (InvalidRequestException e) {
+      status = 400;
+      problems = e.problems();
+    } catch (ConflictException e) {
+      status = 409;
+      problems = e.problems();
+    }
+    FieldProblems byField = new FieldProblems(problems);
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    for (Long id : changes.keySet()) {
+      for (String f : List.of("opens", "closes", "instrument", "version")) {
+        fields.add("wave" + id + "." + f);
+      }
+      fields.add("wave" + id);
+    }
+    return tenantPage(
+        registrationId,
+        status,
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(
+                    "Nothing was saved; correct the waves marked below and save again."),
+                byField.others(fields).stream())
+            .toList(),
+        null,
+        form,
+        byField);
+  }
+
+  private static final java.util.regex.Pattern WAVE_FIELD =
+      java.util.regex.Pattern.compile("w([0-9]{1,18})_(opens|closes|instrument)");
+
   private Response tenantPage(
       long registrationId, int status, List<String> problems, String notice) {
+    return tenantPage(registrationId, status, problems, notice, null, FieldProblems.none());
+  }
+
+  private Response tenantPage(
+      long registrationId,
+      int status,
+      List<String> problems,
+      String notice,
+      MultivaluedMap<String, String> typed,
+      FieldProblems waveProblems) {
     TenantAssessments.TenantState state = assessments.tenant(registrationId);
     Schedules.TenantSchedule schedule = state.schedule();
     List<Instrument> schedulable = state.schedulable();
@@ -186,18 +262,43 @@ public class AssessmentAdminPages {
       List<TenantAssessmentsPage.WaveRow> waveRows = new ArrayList<>();
       for (TenantAssessments.WaveState w : c.waves()) {
         WaveView v = w.view();
+        String key = "w" + v.id() + "_";
+        String opens = v.opens() == null ? "" : v.opens();
+        String closes = v.closes() == null ? "" : v.closes();
+        String instrument = w.wave().instrument().toString();
+        if (typed != null && typed.containsKey(key + "opens")) {
+          opens = nz(typed.getFirst(key + "opens"));
+          closes = nz(typed.getFirst(key + "closes"));
+          String chosen = typed.getFirst(key + "instrument");
+          if (chosen != null && !chosen.isBlank()) {
+            instrument = chosen.replace(":", " version ");
+          }
+        }
+        String field = "wave" + v.id();
+        String instrumentProblem = waveProblems.of(field + ".instrument");
+        String versionProblem = waveProblems.of(field + ".version");
         waveRows.add(
             new TenantAssessmentsPage.WaveRow(
                 v.id(),
                 v.stageLabel(),
-                v.opens() == null ? "" : v.opens(),
-                v.closes() == null ? "" : v.closes(),
+                opens,
+                closes,
                 v.open(),
                 v.submitted(),
                 v.imported(),
                 v.drafts(),
-                instrumentOptions(schedulable, w.wave().instrument().toString()),
-                w.wave().instrument().toString()));
+                instrumentOptions(schedulable, instrument),
+                instrument,
+                WaveStatus.of(v.opens(), v.closes(), state.today()),
+                new TenantAssessmentsPage.Problems(
+                    waveProblems.of(field + ".opens"),
+                    waveProblems.of(field + ".closes"),
+                    instrumentProblem == null
+                        ? versionProblem
+                        : versionProblem == null
+                            ? instrumentProblem
+                            : instrumentProblem + " " + versionProblem,
+                    waveProblems.of(field))));
       }
       cohortRows.add(
           new TenantAssessmentsPage.CohortRow(
@@ -294,5 +395,9 @@ public class AssessmentAdminPages {
       return null;
     }
     return Integer.parseInt(value.strip());
+  }
+
+  private static String nz(String value) {
+    return value == null ? "" : value;
   }
 }

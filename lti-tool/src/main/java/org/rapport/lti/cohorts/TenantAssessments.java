@@ -52,7 +52,8 @@ public class TenantAssessments {
       Schedules.TenantSchedule schedule,
       List<Instrument> installed,
       List<Instrument> schedulable,
-      List<CohortState> cohorts) {}
+      List<CohortState> cohorts,
+      LocalDate today) {}
 
   /** A cohort with its students counted and its waves. */
   public record CohortState(Cohort cohort, long students, List<WaveState> waves) {}
@@ -96,7 +97,8 @@ public class TenantAssessments {
         schedules.forTenant(registrationId),
         instruments.catalog().all(),
         instruments.catalog().schedulable(),
-        states);
+        states,
+        today);
   }
 
   /**
@@ -156,5 +158,70 @@ public class TenantAssessments {
         .find(id)
         .orElseThrow(
             () -> new NotFoundException("There is no registration (tenant) with id " + id + "."));
+  }
+
+  /**
+   * Changes several waves of a tenant at once, all or none: a wave whose window and instrument are
+   * as sent is left alone (its origin stays), every other goes through the same checks as one
+   * wave's change.
+   *
+   * @param changes per wave id, its window and instrument as the table sends them
+   * @return how many waves changed
+   * @throws InvalidRequestException (or {@link ConflictException} when every problem is a conflict)
+   *     listing every problem as "wave{id}.field: what to do"; nothing is changed then
+   */
+  public int changeWaves(long registrationId, java.util.Map<Long, WaveRequestView> changes) {
+    registration(registrationId);
+    List<String> problems = new java.util.ArrayList<>();
+    boolean onlyConflicts = true;
+    int changed = 0;
+    for (java.util.Map.Entry<Long, WaveRequestView> e : changes.entrySet()) {
+      long id = e.getKey();
+      WaveRequestView change = e.getValue();
+      java.util.Optional<Wave> wave = waves.find(id);
+      if (wave.isEmpty()
+          || cohorts.find(wave.get().getCohortId()).map(Cohort::getRegistrationId).orElse(-1L)
+              != registrationId) {
+        problems.add("wave" + id + ": there is no wave " + id + " in this tenant.");
+        onlyConflicts = false;
+        continue;
+      }
+      if (unchanged(wave.get(), change)) {
+        continue;
+      }
+      try {
+        editing.change(id, change);
+        changed++;
+      } catch (ConflictException conflict) {
+        conflict.problems().forEach(p -> problems.add(field(id, p)));
+      } catch (InvalidRequestException invalid) {
+        invalid.problems().forEach(p -> problems.add(field(id, p)));
+        onlyConflicts = false;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw onlyConflicts ? new ConflictException(problems) : new InvalidRequestException(problems);
+    }
+    return changed;
+  }
+
+  private static boolean unchanged(Wave wave, WaveRequestView change) {
+    String opens = wave.window().map(w -> w.opens().toString()).orElse("");
+    String closes = wave.window().map(w -> w.closes().toString()).orElse("");
+    String instrument = wave.instrument().id().value();
+    Integer version = wave.instrument().version();
+    return opens.equals(change.opens() == null ? "" : change.opens().strip())
+        && closes.equals(change.closes() == null ? "" : change.closes().strip())
+        && (change.instrument() == null || instrument.equals(change.instrument().strip()))
+        && (change.version() == null || version.equals(change.version()));
+  }
+
+  /**
+   * "opens: ..." of one wave becomes "wave12.opens: ..."; a sentence about no field, "wave12: ...".
+   */
+  private static String field(long id, String problem) {
+    return problem.matches("[a-zA-Z]+: .*")
+        ? "wave" + id + "." + problem
+        : "wave" + id + ": " + problem;
   }
 }

@@ -49,7 +49,10 @@ public record TenantAssessmentsPage(
   /** A cohort with its waves. */
   public record CohortRow(String label, int year, long students, List<WaveRow> waves) {}
 
-  /** A wave's form and its response counts; dates empty when it has no window. */
+  /**
+   * A wave's row in the table of waves: its status, its window and instrument as stored or as typed
+   * before a refused save, and its response counts; dates empty when it has no window.
+   */
   public record WaveRow(
       long id,
       String stage,
@@ -60,5 +63,20 @@ public record TenantAssessmentsPage(
       long imported,
       long drafts,
       List<InstrumentOption> options,
-      String instrument) {}
+      String instrument,
+      WaveStatus status,
+      Problems problems) {
+    public String statusLabel() {
+      return status.label();
+    }
+  }
+
+  /**
+   * Why the last save refused a wave, per field of its row (null where nothing is wrong).
+   *
+   * @param wave a problem about the wave as a whole
+   */
+  public record Problems(String opens, String closes, String instrument, String wave) {
+    public static final Problems NONE = new Problems(null, null, null, null);
+  }
 }

@@ -1,5 +1,6 @@
 package org.rapport.lti.cohorts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +85,23 @@ class AssessmentAdminPagesTest {
                             3,
                             4,
                             options,
-                            "rapport-empathy version 1")))),
+                            "rapport-empathy version 1",
+                            WaveStatus.OPEN,
+                            TenantAssessmentsPage.Problems.NONE),
+                        new WaveRow(
+                            42,
+                            "End of year 2",
+                            "2032-07-01",
+                            "2032-06-12",
+                            false,
+                            0,
+                            0,
+                            0,
+                            options,
+                            "rapport-empathy version 1",
+                            WaveStatus.UPCOMING,
+                            new TenantAssessmentsPage.Problems(
+                                null, "2032-06-12 is before the opening day.", null, null))))),
             false);
     String html = pages.render("admin-tenant-assessments", "Self-assessment: North", page);
     assertTrue(html.contains("action=\"/admin/assessments/7/template\""), html);
@@ -95,12 +112,21 @@ class AssessmentAdminPagesTest {
     assertTrue(html.contains("<option value=\"clerkship\" selected>Clerkship</option>"), html);
     assertTrue(html.contains("<li>Year: not a year.</li>"), html);
     assertTrue(html.contains("cannot be scheduled: item texts missing"), html);
-    assertTrue(html.contains("action=\"/admin/assessments/waves/41\""), html);
-    assertTrue(html.contains("id=\"opens-41\" name=\"opens\" value=\"2031-06-01\""), html);
+    assertTrue(html.contains("action=\"/admin/assessments/7/waves\""), html);
+    assertEquals(1, html.split("Save all waves").length - 1, "one save for the whole table");
+    assertTrue(html.contains("id=\"opens-41\" name=\"w41_opens\" value=\"2031-06-01\""), html);
+    assertTrue(html.contains("<tr data-wave=\"41\" data-status=\"OPEN\">"), html);
+    assertTrue(html.contains(">Open now</span>"), html);
+    assertTrue(html.contains(">Upcoming</span>"), html);
+    assertTrue(
+        html.contains(
+            "<p class=\"field-error\" id=\"closes-42-error\">2032-06-12 is before the opening"
+                + " day.</p><input type=\"date\" id=\"closes-42\" name=\"w42_closes\""
+                + " value=\"2032-06-12\" aria-invalid=\"true\""),
+        html);
     assertTrue(html.contains("<option value=\"rapport-empathy:1\" selected>"), html);
     assertTrue(html.contains("12 submitted, 3 imported, 4 drafts"), html);
     assertTrue(html.contains("Class of 2030 <span class=\"muted\">(25 students)"), html);
-    assertTrue(html.contains("<span class=\"tag\">open now</span>"), html);
     assertFalse(html.contains("No cohort yet"), html);
   }
 }

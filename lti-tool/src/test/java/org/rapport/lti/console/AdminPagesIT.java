@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,12 +33,13 @@ import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
 
 /**
- * The status panel of the administration page and its API: each figure is the one the database
- * holds, a wave opened today and an alert evaluation show up at once, and the mail server counts as
- * reachable only while an SMTP server answers on the configured port.
+ * Admin pages over real HTTP. The status panel of the administration page and its API: each figure
+ * is the one the database holds, a wave opened today and an alert evaluation show up at once, and
+ * the mail server counts as reachable only while an SMTP server answers on the configured port. The
+ * table of waves saves every changed wave at once, or none when one is refused.
  */
 @ExtendWith(ArquillianExtension.class)
-class StatusPanelIT {
+class AdminPagesIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return RapportWar.shipped();
@@ -143,6 +145,126 @@ class StatusPanelIT {
     Map<String, Object> again = status(rapport);
     assertEquals(false, again.get("mailReachable"), again.toString());
     assertNotNull(again.get("mailProblem"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theWavesTableSavesEveryChangedWaveAtOnceOrNoneAndLeavesUnchangedWavesAlone()
+      throws Exception {
+    RapportClient rapport = new RapportClient(deployed);
+    AssessmentDriver d = new AssessmentDriver(rapport);
+    long tenant = d.newTenant();
+    int year = LocalDate.now(ZoneOffset.UTC).getYear() - 1;
+    AssessmentDriver.expect(
+        201,
+        rapport.adminPost(
+            "/api/admin/cohorts",
+            "{\"registrationId\": " + tenant + ", \"matriculationYear\": " + year + "}"));
+    List<Map<String, Object>> waves =
+        (List<Map<String, Object>>) d.cohort(tenant, year).get("waves");
+    assertTrue(waves.size() >= 3, waves.toString());
+    Map<String, Object> first = waves.get(0);
+    Map<String, Object> second = waves.get(1);
+    Map<String, Object> third = waves.get(2);
+    long a = ((Number) first.get("id")).longValue();
+    long b = ((Number) second.get("id")).longValue();
+    long c = ((Number) third.get("id")).longValue();
+    String originOfThird = origin(c);
+    RapportClient.AdminSession session = rapport.signIn("admin", RapportClient.ADMIN_PASSWORD);
+    String aOpens = LocalDate.parse((String) first.get("opens")).plusDays(3).toString();
+    String aCloses = LocalDate.parse((String) first.get("closes")).plusDays(3).toString();
+
+    // The second row closes before it opens: nothing is saved, each problem is beside its field
+    // and every value typed comes back.
+    String refusedForm =
+        row(session, a, aOpens, aCloses, first)
+            + "&"
+            + row(null, b, "2031-03-10", "2031-03-01", second)
+            + "&"
+            + row(null, c, (String) third.get("opens"), (String) third.get("closes"), third);
+    HttpResponse<String> refused = save(rapport, session, tenant, refusedForm);
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("Nothing was saved"), refused.body());
+    assertTrue(refused.body().contains("id=\"closes-" + b + "-error\""), refused.body());
+    assertTrue(
+        refused.body().contains("name=\"w" + a + "_opens\" value=\"" + aOpens + "\""),
+        refused.body());
+    assertTrue(
+        refused.body().contains("name=\"w" + b + "_opens\" value=\"2031-03-10\""), refused.body());
+    assertEquals(first.get("opens"), opens(a), "the valid row was not saved either");
+
+    String form =
+        row(session, a, aOpens, aCloses, first)
+            + "&"
+            + row(null, b, "2031-03-01", "2031-03-10", second)
+            + "&"
+            + row(null, c, (String) third.get("opens"), (String) third.get("closes"), third);
+    HttpResponse<String> saved = save(rapport, session, tenant, form);
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertTrue(saved.body().contains("2 waves saved."), saved.body());
+    assertEquals(aOpens, opens(a));
+    assertEquals("2031-03-01", opens(b));
+    assertEquals("ADMIN", origin(a));
+    assertEquals(originOfThird, origin(c), "a row sent unchanged is left alone");
+    assertTrue(
+        saved.body().contains("<tr data-wave=\"" + b + "\" data-status=\"UPCOMING\">"),
+        saved.body());
+  }
+
+  private static String row(
+      RapportClient.AdminSession session,
+      long id,
+      String opens,
+      String closes,
+      Map<String, Object> wave) {
+    String row =
+        "w"
+            + id
+            + "_opens="
+            + opens
+            + "&w"
+            + id
+            + "_closes="
+            + closes
+            + "&w"
+            + id
+            + "_instrument="
+            + wave.get("instrument")
+            + ":"
+            + wave.get("version");
+    return session == null ? row : "csrf=" + session.csrf() + "&" + row;
+  }
+
+  private static HttpResponse<String> save(
+      RapportClient rapport, RapportClient.AdminSession session, long tenant, String form) {
+    return rapport.postForm(
+        "/admin/assessments/" + tenant + "/waves",
+        form,
+        "Origin",
+        rapport.origin(),
+        "Cookie",
+        session.cookie(),
+        "Accept",
+        "text/html");
+  }
+
+  private static String opens(long wave) throws SQLException {
+    return column("SELECT opens_on FROM wave WHERE id = ?", wave);
+  }
+
+  private static String origin(long wave) throws SQLException {
+    return column("SELECT origin FROM wave WHERE id = ?", wave);
+  }
+
+  private static String column(String sql, long id) throws SQLException {
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        assertTrue(rs.next());
+        return rs.getString(1);
+      }
+    }
   }
 
   private static Map<String, Object> status(RapportClient rapport) {
