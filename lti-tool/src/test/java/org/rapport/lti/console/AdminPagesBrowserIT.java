@@ -74,7 +74,7 @@ class AdminPagesBrowserIT {
 
     ChromeDriver browser = Browser.start(false);
     try {
-      String base = deployed.toString().replaceAll("/$", "");
+      String base = rapport.base().toString().replaceAll("/$", "");
       signIn(browser, base);
       assertTrue(
           browser.findElements(By.cssSelector("a[href='/admin/students']")).size() > 0,
@@ -173,7 +173,7 @@ class AdminPagesBrowserIT {
     long tenant = new AssessmentDriver(rapport).newTenant();
     ChromeDriver browser = Browser.start(false);
     try {
-      String base = deployed.toString().replaceAll("/$", "");
+      String base = rapport.base().toString().replaceAll("/$", "");
       signIn(browser, base);
 
       browser.get(base + "/admin/alerts");
@@ -249,7 +249,16 @@ class AdminPagesBrowserIT {
     browser.findElement(By.id("username")).sendKeys("admin");
     browser.findElement(By.id("password")).sendKeys(RapportClient.ADMIN_PASSWORD);
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status-heading")));
+    try {
+      wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status-heading")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "no administration page after signing in, at "
+              + browser.getCurrentUrl()
+              + ": "
+              + browser.getPageSource(),
+          e);
+    }
   }
 
   /** The axe check, then no sideways scrolling at a phone's and at an LMS frame's width. */
