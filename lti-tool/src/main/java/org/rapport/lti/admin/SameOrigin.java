@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The strict origin rule for state-changing admin requests: the browser's {@code Origin} must be
  * Rapport's own origin (scheme, host and port), and {@code Sec-Fetch-Site}, when sent, must be
- * {@code same-origin}. Same-site is not enough: an LMS on a sibling subdomain is same-site.
+ * {@code same-origin}. Same-site is not enough: an LMS on a sibling subdomain is same-site. An
+ * {@code Origin} of {@code null} counts only with {@code Sec-Fetch-Site: same-origin}.
  */
 final class SameOrigin {
   /** Why a request was refused; the sentence is what the administrator reads. */
@@ -48,6 +49,13 @@ final class SameOrigin {
     }
     if (origin == null || origin.isBlank()) {
       return fetchSite == null ? Optional.of(Refusal.NO_ORIGIN) : Optional.empty();
+    }
+    // Rapport's pages send Referrer-Policy: no-referrer, under which browsers send "Origin: null"
+    // even for a form posted from Rapport's own page; Sec-Fetch-Site, which a page cannot set,
+    // then says where the request came from (an opaque origin such as a sandboxed frame is
+    // reported as cross-site and was refused above).
+    if (origin.strip().equals("null")) {
+      return fetchSite == null ? Optional.of(Refusal.FOREIGN_ORIGIN) : Optional.empty();
     }
     return originOf(origin.strip()).equals(originOf(own.toString()))
         ? Optional.empty()

@@ -33,6 +33,14 @@ class SameOriginTest {
         SameOrigin.check(null, "cross-site", OWN));
     assertEquals(Optional.of(SameOrigin.Refusal.NO_ORIGIN), SameOrigin.check(null, null, OWN));
     assertEquals(Optional.empty(), SameOrigin.check(null, "same-origin", OWN));
+    // Under Referrer-Policy: no-referrer a browser posts Rapport's own forms with Origin: null.
+    assertEquals(Optional.empty(), SameOrigin.check("null", "same-origin", OWN));
+    assertEquals(
+        Optional.of(SameOrigin.Refusal.CROSS_SITE_FETCH),
+        SameOrigin.check("null", "cross-site", OWN));
+    assertEquals(
+        Optional.of(SameOrigin.Refusal.CROSS_SITE_FETCH),
+        SameOrigin.check("null", "same-site", OWN));
   }
 
   @Test
