@@ -32,7 +32,11 @@ public class ApiDocsPageResource {
   public Response page() {
     // This server's own listener, as the request reached it: never a proxy's address.
     URI own =
-        URI.create(servlet.getScheme() + "://127.0.0.1:" + servlet.getLocalPort() + "/openapi");
+        URI.create(
+            servlet.getScheme()
+                + "://127.0.0.1:"
+                + servlet.getLocalPort()
+                + "/openapi?format=JSON");
     ApiDocsPage page;
     int status = 200;
     try {

@@ -99,6 +99,7 @@ public class ApiDocument {
     if (paths != null) {
       for (String path : paths.keySet().stream().sorted().toList()) {
         JsonObject item = paths.getJsonObject(path);
+        String shown = path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
         for (String method : item.keySet()) {
           if (!METHODS.contains(method)) {
             continue;

@@ -228,7 +228,7 @@ class AdminPagesBrowserIT {
                   .findElements(By.xpath("//h3/code[text()='DELETE /api/admin/students/{id}']"))
                   .size()
               == 1,
-          "the API page lists the student deletion");
+          "the API page lists the student deletion: " + browser.getPageSource());
       assertTrue(browser.findElements(By.tagName("script")).isEmpty(), "no script on the API page");
       checkPage(browser, "API page");
     } finally {
