@@ -190,7 +190,7 @@ class ResourceRulesTest {
                 }
               }
             })
-        .because("RoleCheck lets a resource method without a rule through to anyone");
+        .because("RoleCheck refuses everyone at a resource method without a rule");
   }
 
   @Test
