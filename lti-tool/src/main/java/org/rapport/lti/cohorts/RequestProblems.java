@@ -1,15 +1,12 @@
 package org.rapport.lti.cohorts;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.rapport.curriculum.instruments.Instrument;
-import org.rapport.curriculum.instruments.InstrumentId;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.web.BodyProblems;
 import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.InvalidRequestException;
 
@@ -55,66 +52,17 @@ public final class RequestProblems {
   /** Checks an instrument choice; an omitted version means the newest installed. */
   public Optional<InstrumentRef> instrument(
       Instruments instruments, String field, String id, Integer version) {
-    if (id == null || id.isBlank()) {
-      add(field + ": give an instrument id, e.g. rapport-empathy.");
-      return Optional.empty();
+    BodyProblems found = new BodyProblems(Record.class);
+    Optional<InstrumentRef> chosen = InstrumentChoice.check(instruments, found, field, id, version);
+    if (found.isEmpty()) {
+      return chosen;
     }
-    List<Instrument> versions =
-        instruments.catalog().all().stream()
-            .filter(i -> i.id().value().equals(id.strip()))
-            .toList();
-    if (versions.isEmpty()) {
-      add(
-          field
-              + ": no instrument '"
-              + id.strip()
-              + "' is installed; installed: "
-              + instruments.catalog().all().stream()
-                  .map(i -> i.id().value())
-                  .distinct()
-                  .collect(Collectors.joining(", "))
-              + ".");
-      return Optional.empty();
-    }
-    Instrument chosen;
-    if (version == null) {
-      chosen = instruments.catalog().latest(InstrumentId.of(id.strip())).orElseThrow();
+    if (found.onlyConflicts()) {
+      found.list().forEach(this::conflict);
     } else {
-      chosen = versions.stream().filter(i -> i.version() == version).findFirst().orElse(null);
-      if (chosen == null) {
-        add(
-            field
-                + ": "
-                + id.strip()
-                + " has no version "
-                + version
-                + "; installed versions: "
-                + versions.stream()
-                    .map(i -> String.valueOf(i.version()))
-                    .collect(Collectors.joining(", "))
-                + ".");
-        return Optional.empty();
-      }
+      found.list().forEach(this::add);
     }
-    if (!chosen.schedulable()) {
-      conflict(chosen.unschedulableReason().orElseThrow());
-      return Optional.empty();
-    }
-    return Optional.of(chosen.ref());
-  }
-
-  /** Reads a date written as YYYY-MM-DD. */
-  public Optional<LocalDate> date(String field, String text) {
-    if (text == null || text.isBlank()) {
-      add(field + ": give a date as YYYY-MM-DD.");
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.strip()));
-    } catch (DateTimeParseException e) {
-      add(field + ": '" + text.strip() + "' is not a date; write it as YYYY-MM-DD.");
-      return Optional.empty();
-    }
+    return chosen;
   }
 
   /** Reads a whole number within bounds. */

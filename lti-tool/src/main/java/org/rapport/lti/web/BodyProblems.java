@@ -79,12 +79,17 @@ public final class BodyProblems {
     return ordered().stream().map(Problem::text).distinct().toList();
   }
 
+  /** True when there are problems and each is a conflict with the installation. */
+  public boolean onlyConflicts() {
+    return !isEmpty() && ordered().stream().allMatch(Problem::conflict);
+  }
+
   /** Throws the 409 (only conflicts) or 400 answer when there is any problem. */
   public void throwIfAny() {
     if (isEmpty()) {
       return;
     }
-    if (ordered().stream().allMatch(Problem::conflict)) {
+    if (onlyConflicts()) {
       throw new ConflictException(list());
     }
     throw new InvalidRequestException(list());
