@@ -3,6 +3,8 @@ package org.rapport.lti.registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rapport.lti.admin.AdminAudit;
 import org.rapport.lti.audit.AuditAction;
@@ -18,6 +20,33 @@ public class RegistrationAdministration {
   @Inject RegistrationRepository registrations;
   @Inject AdminAudit audit;
   @Inject RegistrationChecks checks;
+
+  /** Every registration with its deployments. */
+  @Transactional
+  public List<RegistrationView> all() {
+    return registrations.all().stream().map(this::view).toList();
+  }
+
+  /** A registration with its deployments; empty when there is no such registration. */
+  @Transactional
+  public Optional<RegistrationView> find(long id) {
+    return registrations.find(id).map(this::view);
+  }
+
+  /**
+   * How many learners, courses, memberships and deployments a registration holds; empty when there
+   * is no such registration.
+   */
+  @Transactional
+  public Optional<Map<String, Long>> usage(long id) {
+    return registrations.find(id).map(r -> registrations.usage(id));
+  }
+
+  /** A registration as the API shows it, with its deployments as stored now. */
+  @Transactional
+  public RegistrationView view(PlatformRegistration registration) {
+    return RegistrationView.of(registration, registrations.deployments(registration.getId()));
+  }
 
   /**
    * Registers a platform by issuer and client id.
