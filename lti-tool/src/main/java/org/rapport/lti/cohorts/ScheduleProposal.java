@@ -2,8 +2,6 @@ package org.rapport.lti.cohorts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DateTimeException;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +10,8 @@ import org.rapport.curriculum.cohorts.ScheduledStage;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.web.BodyProblems;
+import org.rapport.lti.web.RequestChecks;
 
 /**
  * Reads a schedule template an administrator proposes (JSON API or page) into the template Rapport
@@ -21,6 +21,7 @@ import org.rapport.lti.instruments.Instruments;
 @ApplicationScoped
 public class ScheduleProposal {
   @Inject Instruments instruments;
+  @Inject RequestChecks checks;
 
   /**
    * The template an administrator proposes.
@@ -30,48 +31,37 @@ public class ScheduleProposal {
    *     be scheduled)
    */
   public ScheduleTemplate template(ScheduleTemplateView proposed) {
-    RequestProblems problems = new RequestProblems();
-    MonthDay anchor = null;
-    String anchorText = proposed.anchor() == null ? "" : proposed.anchor().strip();
-    try {
-      anchor = MonthDay.parse("--" + anchorText);
-    } catch (DateTimeException e) {
-      problems.add(
-          "anchor: '"
-              + anchorText
-              + "' is not a month and day; write the matriculation day as MM-DD, e.g. 08-01.");
-    }
-    List<ScheduledStage> stages = new ArrayList<>();
+    BodyProblems problems = checks.of(proposed);
     List<ScheduleTemplateView.StageView> given =
         proposed.stages() == null ? List.of() : proposed.stages();
+    List<Optional<InstrumentRef>> chosen = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
       ScheduleTemplateView.StageView s = given.get(i);
-      String field = "stages[" + i + "]";
-      if (s == null) {
-        problems.add(field + ": give the stage as an object.");
-        continue;
-      }
-      Optional<TrainingStage> stage = StageDefinition.read(problems, field, s);
-      Optional<Integer> offset =
-          problems.between(
-              field + ".offsetMonths",
-              s.offsetMonths(),
-              0,
-              ScheduledStage.MAX_OFFSET_MONTHS,
-              "months");
-      Optional<Integer> window =
-          problems.between(
-              field + ".windowDays", s.windowDays(), 1, ScheduledStage.MAX_WINDOW_DAYS, "days");
-      Optional<InstrumentRef> instrument =
-          problems.instrument(instruments, field + ".instrument", s.instrument(), s.version());
-      if (stage.isPresent() && offset.isPresent() && window.isPresent() && instrument.isPresent()) {
-        stages.add(new ScheduledStage(stage.get(), offset.get(), window.get(), instrument.get()));
-      }
-    }
-    if (problems.isEmpty()) {
-      ScheduleTemplate.problems(stages).forEach(p -> problems.add("stages: " + p + "."));
+      chosen.add(
+          s == null
+              ? Optional.empty()
+              : InstrumentChoice.check(
+                  instruments,
+                  problems,
+                  "stages[" + i + "].instrument",
+                  s.instrument(),
+                  s.version()));
     }
     problems.throwIfAny();
-    return new ScheduleTemplate(anchor, stages);
+    List<ScheduledStage> stages = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      ScheduleTemplateView.StageView s = given.get(i);
+      TrainingStage stage =
+          StageDefinition.read(
+                  (field, whatToDo) -> {
+                    throw new IllegalStateException("a checked stage has a problem: " + whatToDo);
+                  },
+                  s)
+              .orElseThrow();
+      stages.add(new ScheduledStage(stage, s.offsetMonths(), s.windowDays(), chosen.get(i).get()));
+    }
+    ScheduleTemplate.problems(stages).forEach(p -> problems.add("stages", p + "."));
+    problems.throwIfAny();
+    return new ScheduleTemplate(TemplateChecks.day(proposed.anchor()), stages);
   }
 }

@@ -113,7 +113,8 @@ public final class BodyProblems {
   static String field(Path path) {
     StringBuilder field = new StringBuilder();
     for (Path.Node node : path) {
-      if (node.isInIterable() && node.getIndex() != null) {
+      // A class-level check of a list element may name the element's index on two nodes.
+      if (node.isInIterable() && node.getIndex() != null && !field.toString().endsWith("]")) {
         field.append('[').append(node.getIndex()).append(']');
       }
       if (node.getKind() == ElementKind.PROPERTY) {
