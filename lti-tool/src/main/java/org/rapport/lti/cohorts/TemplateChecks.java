@@ -19,7 +19,7 @@ import java.util.List;
 import org.rapport.lti.web.ViolationText;
 
 /** The constraints of a proposed schedule template ({@link ScheduleTemplateView}). */
-final class TemplateChecks {
+public final class TemplateChecks {
   private TemplateChecks() {}
 
   /** The matriculation day, written MM-DD. */
@@ -27,7 +27,7 @@ final class TemplateChecks {
   @Constraint(validatedBy = MatriculationDay.Check.class)
   @Target({FIELD, METHOD, PARAMETER})
   @Retention(RUNTIME)
-  @interface MatriculationDay {
+  public @interface MatriculationDay {
     String message() default "write the matriculation day as MM-DD";
 
     Class<?>[] groups() default {};
@@ -64,7 +64,7 @@ final class TemplateChecks {
   @Constraint(validatedBy = EveryStageGiven.Check.class)
   @Target(TYPE)
   @Retention(RUNTIME)
-  @interface EveryStageGiven {
+  public @interface EveryStageGiven {
     String message() default "give the stage as an object.";
 
     Class<?>[] groups() default {};
@@ -106,7 +106,7 @@ final class TemplateChecks {
   @Constraint(validatedBy = DefinedStage.Check.class)
   @Target(TYPE)
   @Retention(RUNTIME)
-  @interface DefinedStage {
+  public @interface DefinedStage {
     String message() default "define the stage";
 
     Class<?>[] groups() default {};

@@ -33,7 +33,7 @@ public record WaveRequestView(
   @Constraint(validatedBy = ClosesAfterOpening.Check.class)
   @Target(TYPE)
   @Retention(RUNTIME)
-  @interface ClosesAfterOpening {
+  public @interface ClosesAfterOpening {
     String message() default "closes before it opens";
 
     Class<?>[] groups() default {};

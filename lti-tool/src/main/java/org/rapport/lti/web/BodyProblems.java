@@ -76,7 +76,7 @@ public final class BodyProblems {
 
   /** Every problem: section by section, each in the order of the body's fields. */
   public List<String> list() {
-    return ordered().stream().map(Problem::text).distinct().toList();
+    return ordered().stream().map(Problem::text).toList();
   }
 
   /** True when there are problems and each is a conflict with the installation. */
