@@ -24,8 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.curriculum.alerts.ComparisonKind;
 import org.rapport.lti.admin.CurrentAdmin;
 import org.rapport.lti.mail.OutboxEntryView;
-import org.rapport.lti.registration.PlatformRegistration;
-import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.registration.TenantDirectory;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.FieldProblems;
@@ -58,7 +57,7 @@ public class AlertAdminPages {
   @Inject Pages pages;
   @Inject AlertAdministration administration;
   @Inject AlertEvaluation evaluation;
-  @Inject RegistrationRepository registrations;
+  @Inject TenantDirectory registrations;
   @Context ContainerRequestContext request;
   @Context UriInfo uri;
 
@@ -70,7 +69,7 @@ public class AlertAdminPages {
         "Alerts",
         new AlertTenantsPage(
             registrations.all().stream()
-                .map(r -> new AlertTenantsPage.Tenant(r.getId(), r.getName()))
+                .map(r -> new AlertTenantsPage.Tenant(r.id(), r.name()))
                 .toList()));
   }
 
@@ -335,8 +334,7 @@ public class AlertAdminPages {
 
   private String tenantName(long id) {
     return registrations
-        .find(id)
-        .map(PlatformRegistration::getName)
+        .name(id)
         .orElseThrow(() -> new MissingException("There is no registration with id " + id + "."));
   }
 

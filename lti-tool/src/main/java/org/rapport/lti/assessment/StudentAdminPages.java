@@ -19,8 +19,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.registration.PlatformRegistration;
-import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.registration.TenantDirectory;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.ConstraintViolationMapper;
@@ -43,7 +42,7 @@ public class StudentAdminPages {
 
   @Inject Pages pages;
   @Inject StudentRecords records;
-  @Inject RegistrationRepository registrations;
+  @Inject TenantDirectory registrations;
   @Inject Validator validator;
   @Context ContainerRequestContext request;
 
@@ -338,14 +337,13 @@ public class StudentAdminPages {
         .map(
             r ->
                 new StudentAdminPage.TenantOption(
-                    r.getId(), r.getName(), r.getId().equals(selected)))
+                    r.id(), r.name(), selected != null && r.id() == selected))
         .toList();
   }
 
   private String tenantName(StudentView student) {
     return registrations
-        .find(student.registrationId())
-        .map(PlatformRegistration::getName)
+        .name(student.registrationId())
         .orElse("tenant " + student.registrationId());
   }
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.registration.TenantDirectory;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.Pages;
@@ -27,7 +27,7 @@ import org.rapport.lti.web.Pages;
 public class RosterAdminPages {
   @Inject Pages pages;
   @Inject RosterJobs jobs;
-  @Inject RegistrationRepository registrations;
+  @Inject TenantDirectory registrations;
 
   @GET
   @Operation(hidden = true)
@@ -57,7 +57,7 @@ public class RosterAdminPages {
   private Response page(int status, String notice, List<String> problems) {
     List<RostersPage.Tenant> tenants =
         registrations.all().stream()
-            .map(r -> new RostersPage.Tenant(r.getId(), r.getName(), jobs.courses(r.getId())))
+            .map(r -> new RostersPage.Tenant(r.id(), r.name(), jobs.courses(r.id())))
             .toList();
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
