@@ -110,7 +110,9 @@ public class ApiDocument {
           if (opTags != null && !opTags.isEmpty() && opTags.get(0) instanceof JsonString s) {
             tag = s.getString();
           }
-          byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(operation(path, method, op, item));
+          byTag
+              .computeIfAbsent(tag, k -> new ArrayList<>())
+              .add(operation(shown, method, op, item));
         }
       }
     }
