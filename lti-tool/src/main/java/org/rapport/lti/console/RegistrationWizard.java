@@ -16,7 +16,9 @@ import org.rapport.lti.registration.PlatformEndpoints;
 import org.rapport.lti.registration.PlatformKind;
 import org.rapport.lti.registration.PlatformRegistration;
 import org.rapport.lti.registration.PlatformSetupValues;
+import org.rapport.lti.registration.RegistrationAdministration;
 import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.registration.RegistrationRequestView;
 import org.rapport.lti.registration.RegistrationSettings;
 import org.rapport.lti.settings.RapportSettings;
 import org.rapport.lti.web.ConflictException;
@@ -45,6 +47,7 @@ public class RegistrationWizard {
           "deploymentPolicy");
 
   @Inject HandRegistration registration;
+  @Inject RegistrationAdministration administration;
   @Inject RegistrationRepository registrations;
   @Inject LaunchLog launches;
   @Inject RapportSettings settings;
@@ -134,6 +137,118 @@ public class RegistrationWizard {
       problems = conflict.problems().stream().map(p -> "clientId: " + p).toList();
     }
     return new Refused(page(kind, form, problems, null, base));
+  }
+
+  /** A registration's settings as they are; empty when there is no such registration. */
+  @Transactional
+  Optional<RegistrationEditView> editPage(long id) {
+    return registrations
+        .find(id)
+        .map(
+            r ->
+                editView(
+                    r,
+                    new RegistrationRequestView(
+                        r.getName(),
+                        r.getPlatformKind().name(),
+                        null,
+                        null,
+                        r.getAuthEndpoint(),
+                        r.getTokenEndpoint(),
+                        r.getJwksUri(),
+                        r.getDeploymentPolicy(),
+                        null),
+                    List.of()));
+  }
+
+  /** The outcome of an edit: saved, or the form again with its problems. */
+  sealed interface Edited permits EditSaved, EditRefused, EditMissing {}
+
+  record EditSaved(long id) implements Edited {}
+
+  record EditRefused(RegistrationEditView page) implements Edited {}
+
+  record EditMissing() implements Edited {}
+
+  /** Saves a registration's settings through the registration use case. */
+  Edited edit(long id, RegistrationRequestView typed, String admin) {
+    try {
+      return administration
+          .edit(id, typed, admin)
+          .<Edited>map(r -> new EditSaved(r.getId()))
+          .orElse(new EditMissing());
+    } catch (InvalidRequestException invalid) {
+      return registrations
+          .find(id)
+          .<Edited>map(r -> new EditRefused(editView(r, typed, invalid.problems())))
+          .orElse(new EditMissing());
+    }
+  }
+
+  private RegistrationEditView editView(
+      PlatformRegistration r, RegistrationRequestView form, List<String> problemTexts) {
+    List<RegistrationWizardView.Problem> problems =
+        problemTexts.stream().map(RegistrationWizard::problem).toList();
+    PlatformKind kind = kind(form.platformKind()).orElse(r.getPlatformKind());
+    Names names = names(kind);
+    return new RegistrationEditView(
+        r.getId(),
+        r.getName(),
+        r.getIssuer(),
+        r.getClientId(),
+        Arrays.stream(PlatformKind.values())
+            .map(
+                k -> new RegistrationWizardView.Choice(k.name(), k.label(), kindHint(k), k == kind))
+            .toList(),
+        List.of(
+            field("name", "Name", "text", nz(form.name()), null, problems, true, null),
+            field(
+                "authEndpoint",
+                "OIDC authorization endpoint",
+                "url",
+                nz(form.authEndpoint()),
+                names.authEndpoint(),
+                problems,
+                true,
+                null),
+            field(
+                "tokenEndpoint",
+                "Access token URL",
+                "url",
+                nz(form.tokenEndpoint()),
+                names.tokenEndpoint(),
+                problems,
+                false,
+                null),
+            field(
+                "jwksUri",
+                "Platform keyset (JWKS) URL",
+                "url",
+                nz(form.jwksUri()),
+                names.jwksUri(),
+                problems,
+                true,
+                null)),
+        policies(form.deploymentPolicy()),
+        problems);
+  }
+
+  private static String nz(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static List<RegistrationWizardView.Choice> policies(String chosen) {
+    return List.of(
+        new RegistrationWizardView.Choice(
+            RegistrationSettings.ACCEPT_ON_FIRST_SIGHT,
+            "Record on first launch",
+            "A new deployment id (a new course or sub-account) is accepted and listed.",
+            !RegistrationSettings.REJECT_UNKNOWN.equals(chosen)),
+        new RegistrationWizardView.Choice(
+            RegistrationSettings.REJECT_UNKNOWN,
+            "Refuse unknown deployments",
+            "Only the deployment ids Rapport knows may launch.",
+            RegistrationSettings.REJECT_UNKNOWN.equals(chosen)));
   }
 
   /** "Test this registration"; empty when there is no such registration. */
@@ -273,18 +388,7 @@ public class RegistrationWizard {
                 problems,
                 true,
                 known.jwksUri()));
-    List<RegistrationWizardView.Choice> policies =
-        List.of(
-            new RegistrationWizardView.Choice(
-                RegistrationSettings.ACCEPT_ON_FIRST_SIGHT,
-                "Record on first launch",
-                "A new deployment id (a new course or sub-account) is accepted and listed.",
-                !RegistrationSettings.REJECT_UNKNOWN.equals(form.deploymentPolicy())),
-            new RegistrationWizardView.Choice(
-                RegistrationSettings.REJECT_UNKNOWN,
-                "Refuse unknown deployments",
-                "Only the deployment id entered here (and ones added later) may launch.",
-                RegistrationSettings.REJECT_UNKNOWN.equals(form.deploymentPolicy())));
+    List<RegistrationWizardView.Choice> policies = policies(form.deploymentPolicy());
     String siteError = errorFor("siteUrl", problems);
     RegistrationWizardView.SiteQuestion site =
         switch (kind) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.lti.admin.CurrentAdmin;
 import org.rapport.lti.registration.PlatformKind;
+import org.rapport.lti.registration.RegistrationRequestView;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.settings.RapportSettings;
 import org.rapport.lti.web.Pages;
@@ -127,6 +128,54 @@ public class RegistrationWizardResource {
             .test(id, "true".equals(saved) ? "Registration saved." : null, base())
             .orElseThrow(() -> new NotFoundException("There is no registration " + id + "."));
     return pages.render("admin-lms-test", "Test " + view.name(), view);
+  }
+
+  @GET
+  @Path("{id: [0-9]+}/edit")
+  @Operation(hidden = true)
+  public String editForm(@PathParam("id") long id) {
+    RegistrationEditView view =
+        wizard
+            .editPage(id)
+            .orElseThrow(() -> new NotFoundException("There is no registration " + id + "."));
+    return pages.render("admin-lms-edit", "Edit " + view.name(), view);
+  }
+
+  @POST
+  @Path("{id: [0-9]+}/edit")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response edit(
+      @PathParam("id") long id,
+      @FormParam("name") String name,
+      @FormParam("platformKind") String platformKind,
+      @FormParam("authEndpoint") String authEndpoint,
+      @FormParam("tokenEndpoint") String tokenEndpoint,
+      @FormParam("jwksUri") String jwksUri,
+      @FormParam("deploymentPolicy") String deploymentPolicy) {
+    RegistrationWizard.Edited edited =
+        wizard.edit(
+            id,
+            new RegistrationRequestView(
+                name,
+                platformKind,
+                null,
+                null,
+                authEndpoint,
+                tokenEndpoint,
+                jwksUri,
+                deploymentPolicy,
+                null),
+            CurrentAdmin.of(context));
+    if (edited instanceof RegistrationWizard.EditSaved saved) {
+      return Response.seeOther(URI.create("/admin/lms/" + saved.id() + "/test?saved=true")).build();
+    }
+    if (edited instanceof RegistrationWizard.EditRefused refused) {
+      return Response.status(400)
+          .entity(pages.render("admin-lms-edit", "Edit " + refused.page().name(), refused.page()))
+          .build();
+    }
+    throw new NotFoundException("There is no registration " + id + ".");
   }
 
   private String render(PlatformKind kind, RegistrationWizardView view) {

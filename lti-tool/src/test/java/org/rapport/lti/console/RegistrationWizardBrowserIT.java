@@ -97,7 +97,17 @@ class RegistrationWizardBrowserIT {
           browser.findElement(By.xpath("//table//tr[td[normalize-space()='" + name + "']]"));
       assertTrue(row.getText().contains(clientId), row.getText());
       assertTrue(row.getText().contains(deploymentId), row.getText());
-      row.findElement(By.linkText("Test " + name)).click();
+      row.findElement(By.linkText("Edit " + name)).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Edit"));
+      assertTrue(browser.findElement(By.id("kind-MOODLE")).isSelected(), "the LMS is a choice");
+      assertTrue(
+          browser.findElement(By.id("policy-REJECT_UNKNOWN")).isSelected(),
+          "the deployment policy is a choice");
+      Axe.assertNoSeriousViolations(browser, "edit page");
+      browser.findElement(By.xpath("//button[normalize-space()='Save " + name + "']")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Test " + name));
+      assertTrue(browser.getPageSource().contains("Registration saved."));
 
       wait.until(ExpectedConditions.elementToBeClickable(By.id("dev-launch"))).click();
       wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("rapport-frame")));
