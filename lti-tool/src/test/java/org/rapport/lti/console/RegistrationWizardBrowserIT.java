@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -78,6 +79,11 @@ class RegistrationWizardBrowserIT {
       assertEquals(site + "/mod/lti/token.php", value(browser, "tokenEndpoint"));
       assertEquals(site + "/mod/lti/certs.php", value(browser, "jwksUri"));
       Axe.assertNoSeriousViolations(browser, "Moodle form with its endpoints filled in");
+      for (int width : new int[] {820, 390}) {
+        viewport(browser, width);
+        assertNoSidewaysScroll(browser, "Moodle form at " + width + " px");
+      }
+      viewport(browser, 1280);
 
       browser.findElement(By.id("name")).sendKeys(name);
       browser.findElement(By.id("clientId")).sendKeys(clientId);
@@ -121,6 +127,8 @@ class RegistrationWizardBrowserIT {
       assertTrue(last.getText().contains("Accepted"), last.getText());
       assertTrue(last.getText().contains(deploymentId), last.getText());
       Axe.assertNoSeriousViolations(browser, "test page after a launch");
+      viewport(browser, 390);
+      assertNoSidewaysScroll(browser, "test page on a phone");
     } finally {
       browser.quit();
     }
@@ -182,6 +190,27 @@ class RegistrationWizardBrowserIT {
     browser.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Administration"));
+  }
+
+  private static void viewport(ChromeDriver browser, int width) {
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 500));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> ((Number) browser.executeScript("return window.innerWidth;")).intValue(),
+            w -> w == width);
+  }
+
+  private static void assertNoSidewaysScroll(ChromeDriver browser, String page) {
+    long scroll =
+        ((Number) browser.executeScript("return document.documentElement.scrollWidth;"))
+            .longValue();
+    long client =
+        ((Number) browser.executeScript("return document.documentElement.clientWidth;"))
+            .longValue();
+    assertTrue(scroll <= client, page + " scrolls sideways: " + scroll + " > " + client);
   }
 
   private static String value(ChromeDriver browser, String id) {
