@@ -50,12 +50,12 @@ final class SameOrigin {
     if (origin == null || origin.isBlank()) {
       return fetchSite == null ? Optional.of(Refusal.NO_ORIGIN) : Optional.empty();
     }
-    // Rapport's pages send Referrer-Policy: no-referrer, under which browsers send "Origin: null"
-    // even for a form posted from Rapport's own page; Sec-Fetch-Site, which a page cannot set,
-    // then says where the request came from (an opaque origin such as a sandboxed frame is
-    // reported as cross-site and was refused above).
-    if (origin.strip().equals("null")) {
-      return fetchSite == null ? Optional.of(Refusal.FOREIGN_ORIGIN) : Optional.empty();
+    if (origin.strip().equals("null") && fetchSite != null) {
+      // Rapport's pages send Referrer-Policy: no-referrer, under which browsers send "Origin:
+      // null" on a form post even to their own origin; Sec-Fetch-Site, which a page cannot set,
+      // then says it is same-origin (it was checked above). An opaque origin such as a sandboxed
+      // frame is reported as cross-site, so it is still refused.
+      return Optional.empty();
     }
     return originOf(origin.strip()).equals(originOf(own.toString()))
         ? Optional.empty()

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.rapport.lti.registration.Deployment;
 import org.rapport.lti.registration.RegistrationRepository;
 import org.rapport.lti.registration.RegistrationRequestView;
 import org.rapport.lti.registration.RegistrationSettings;
@@ -75,6 +77,47 @@ public class DevPlatform {
     registrations.create(issuer, CLIENT_ID, settings);
   }
 
+  /** The registration a launch of the test platform goes through. */
+  public record Target(String issuer, String clientId, String deploymentId) {}
+
+  /** The built-in registration of the test platform. */
+  public Target builtIn(URI base) {
+    return new Target(issuer(base), CLIENT_ID, DEPLOYMENT_ID);
+  }
+
+  /**
+   * The registration with the test platform's issuer and {@code clientId}, which the test platform
+   * can stand in for (its auth endpoint and key set are the test platform's); the deployment is its
+   * first known one. Empty when there is none.
+   */
+  public Optional<Target> target(URI base, String clientId) {
+    if (CLIENT_ID.equals(clientId)) {
+      return Optional.of(builtIn(base));
+    }
+    if (clientId == null) {
+      return Optional.empty();
+    }
+    return registrations
+        .find(issuer(base), clientId)
+        .map(
+            r ->
+                new Target(
+                    issuer(base),
+                    clientId,
+                    registrations.deployments(r.getId()).stream()
+                        .findFirst()
+                        .map(Deployment::getDeploymentId)
+                        .orElse(DEPLOYMENT_ID)));
+  }
+
+  /** As {@link #target(URI, String)} for a registration id; empty unless it has our issuer. */
+  public Optional<Target> target(URI base, long registrationId) {
+    return registrations
+        .find(registrationId)
+        .filter(r -> r.getIssuer().equals(issuer(base)))
+        .flatMap(r -> target(base, r.getClientId()));
+  }
+
   public JWKSet publicKeys() {
     return new JWKSet(key.toPublicJWK());
   }
@@ -87,11 +130,21 @@ public class DevPlatform {
   /** As {@link #idToken(URI, DemoPerson, String, URI)}, with LTI custom parameters. */
   public String idToken(
       URI base, DemoPerson person, String nonce, URI target, Map<String, String> custom) {
+    return idToken(builtIn(base), person, nonce, target, custom);
+  }
+
+  /** As {@link #idToken(URI, DemoPerson, String, URI, Map)}, through a given registration. */
+  public String idToken(
+      Target registration,
+      DemoPerson person,
+      String nonce,
+      URI target,
+      Map<String, String> custom) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
-            .issuer(issuer(base))
-            .audience(CLIENT_ID)
+            .issuer(registration.issuer())
+            .audience(registration.clientId())
             .subject(person.subject())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plusSeconds(300)))
@@ -101,7 +154,9 @@ public class DevPlatform {
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
             .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
-            .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", DEPLOYMENT_ID)
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/deployment_id",
+                registration.deploymentId())
             .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", target.toString())
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/resource_link",

@@ -44,8 +44,9 @@ public class DevPlatformResource {
       @QueryParam("role") String role,
       @QueryParam("user") String user,
       @QueryParam("target") String target,
-      @QueryParam("course") String course) {
-    return launch(role, user, target, course, uri.getQueryParameters());
+      @QueryParam("course") String course,
+      @QueryParam("registration") String registration) {
+    return launch(role, user, target, course, registration, uri.getQueryParameters());
   }
 
   @POST
@@ -58,19 +59,22 @@ public class DevPlatformResource {
       @FormParam("user") String user,
       @FormParam("target") String target,
       @FormParam("course") String course) {
-    return launch(role, user, target, course, new jakarta.ws.rs.core.MultivaluedHashMap<>());
+    return launch(role, user, target, course, null, new jakarta.ws.rs.core.MultivaluedHashMap<>());
   }
 
   /**
    * Query parameters {@code custom_<name>=<value>} become LTI custom parameters of the launch (for
    * example {@code custom_rapport_matriculation_year=2024}), the way an LMS sends those configured
-   * on a link.
+   * on a link. With {@code registration=<id>} the launch goes through that registration (its client
+   * id and first deployment id), which must have the test platform's issuer: the registration
+   * wizard's "test this registration" in development mode.
    */
   private String launch(
       String role,
       String user,
       String target,
       String course,
+      String registration,
       MultivaluedMap<String, String> query) {
     DemoPerson person =
         DemoPerson.of(role, user, course)
@@ -85,20 +89,48 @@ public class DevPlatformResource {
     }
     URI base = base();
     platform.ensureRegistered(base);
+    DevPlatform.Target through = platform.builtIn(base);
+    if (registration != null && !registration.isBlank()) {
+      through =
+          (registration.strip().matches("[0-9]{1,18}")
+                  ? platform.target(base, Long.parseLong(registration.strip()))
+                  : java.util.Optional.<DevPlatform.Target>empty())
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          "The test platform launches only registrations with its issuer "
+                              + platform.issuer(base)
+                              + "; registration "
+                              + registration.strip()
+                              + " is not one of them."));
+    }
     URI login =
         UriBuilder.fromUri(base + LtiEndpoints.LOGIN_PATH)
             .queryParam("iss", platform.issuer(base))
             .queryParam("login_hint", person.loginHint())
             .queryParam("target_link_uri", base + path)
             .queryParam("lti_message_hint", DevCustomParameters.hint(path, query))
-            .queryParam("client_id", DevPlatform.CLIENT_ID)
-            .queryParam("lti_deployment_id", DevPlatform.DEPLOYMENT_ID)
+            .queryParam("client_id", through.clientId())
+            .queryParam("lti_deployment_id", through.deploymentId())
             .queryParam("lti_storage_target", "_parent")
             .build();
     return pages.render(
         "dev-platform",
         "Test platform",
         new DevPlatformView(login.toString(), person.name(), base.toString()));
+  }
+
+  /**
+   * The OIDC authorization endpoint at Moodle's address for it, so that a registration made with
+   * the registration wizard for a "Moodle" at {@code <Rapport>/dev/platform} is answered by the
+   * test platform.
+   */
+  @GET
+  @Path("mod/lti/auth.php")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String authorizeAsMoodle() {
+    return authorize();
   }
 
   @GET
@@ -112,7 +144,15 @@ public class DevPlatformResource {
     expect(q, "response_type", "id_token");
     expect(q, "response_mode", "form_post");
     expect(q, "prompt", "none");
-    expect(q, "client_id", DevPlatform.CLIENT_ID);
+    DevPlatform.Target through =
+        platform
+            .target(base, q.getFirst("client_id"))
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "The test platform has no registration with client_id "
+                            + q.getFirst("client_id")
+                            + "."));
     expect(q, "redirect_uri", base + LtiEndpoints.LAUNCH_PATH);
     String nonce = required(q, "nonce");
     String state = required(q, "state");
@@ -125,7 +165,7 @@ public class DevPlatformResource {
     String target = base + path;
     String idToken =
         platform.idToken(
-            base,
+            through,
             person,
             nonce,
             URI.create(target),
@@ -134,6 +174,15 @@ public class DevPlatformResource {
         "dev-platform-post",
         "Launching",
         new DevLaunchPostView(base + LtiEndpoints.LAUNCH_PATH, idToken, state));
+  }
+
+  /** The test platform's key set at Moodle's address for it. */
+  @GET
+  @Path("mod/lti/certs.php")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(hidden = true)
+  public String jwksAsMoodle() {
+    return jwks();
   }
 
   @GET

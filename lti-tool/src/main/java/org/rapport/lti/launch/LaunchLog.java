@@ -78,6 +78,18 @@ public class LaunchLog {
         .getResultList();
   }
 
+  /** The latest launch, accepted or rejected, received for a registration. */
+  @Transactional
+  public java.util.Optional<LaunchRecord> lastFor(long registrationId) {
+    return em.createQuery(
+            "select l from LaunchRecord l where l.registrationId = :r order by l.id desc",
+            LaunchRecord.class)
+        .setParameter("r", registrationId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** Deletes entries older than {@code cutoff}; answers how many. */
   @Transactional
   public int sweep(java.time.Instant cutoff) {

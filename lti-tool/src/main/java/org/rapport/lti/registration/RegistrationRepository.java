@@ -123,6 +123,21 @@ public class RegistrationRepository {
     deployment.launched(now);
   }
 
+  /**
+   * Records a deployment id an administrator entered before any launch through it, so a
+   * registration that rejects unknown deployments accepts it; nothing changes when it is known.
+   */
+  public void recordDeployment(long registrationId, String deploymentId) {
+    if (findDeployment(registrationId, deploymentId).isPresent()) {
+      return;
+    }
+    LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+    row.put("registration_id", registrationId);
+    row.put("deployment_id", deploymentId);
+    row.put("first_seen_at", now());
+    inserts.insert("deployment", row, List.of("registration_id", "deployment_id"), registrationId);
+  }
+
   private Optional<Deployment> findDeployment(long registrationId, String deploymentId) {
     return em.createQuery(
             "select d from Deployment d where d.registrationId = :rid and d.deploymentId = :did",

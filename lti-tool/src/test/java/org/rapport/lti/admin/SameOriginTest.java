@@ -43,6 +43,23 @@ class SameOriginTest {
         SameOrigin.check("null", "same-site", OWN));
   }
 
+  /**
+   * Under Rapport's Referrer-Policy: no-referrer a browser posts its own forms with "Origin: null";
+   * Sec-Fetch-Site tells a same-origin form from an opaque origin such as a sandboxed frame.
+   */
+  @Test
+  void aNullOriginPassesOnlyWhenTheBrowserReportsTheRequestAsSameOrigin() {
+    assertEquals(Optional.empty(), SameOrigin.check("null", "same-origin", OWN));
+    assertEquals(
+        Optional.of(SameOrigin.Refusal.CROSS_SITE_FETCH),
+        SameOrigin.check("null", "cross-site", OWN));
+    assertEquals(
+        Optional.of(SameOrigin.Refusal.CROSS_SITE_FETCH),
+        SameOrigin.check("null", "same-site", OWN));
+    assertEquals(
+        Optional.of(SameOrigin.Refusal.FOREIGN_ORIGIN), SameOrigin.check("null", null, OWN));
+  }
+
   @Test
   void theTokenIsFoundInUrlEncodedAndMultipartForms() {
     assertEquals(Optional.of("a b"), CsrfToken.fromUrlEncoded("name=x&csrf=a+b&z=1"));

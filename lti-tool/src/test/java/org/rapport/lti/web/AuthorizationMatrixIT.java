@@ -152,6 +152,8 @@ class AuthorizationMatrixIT {
     rule("GET /lti/register", NOBODY);
     rule("GET /dev/platform/auth", PUBLIC);
     rule("GET /dev/platform/jwks", PUBLIC);
+    rule("GET /dev/platform/mod/lti/auth.php", PUBLIC);
+    rule("GET /dev/platform/mod/lti/certs.php", PUBLIC);
     rule("GET /dev/platform/launch", PUBLIC);
     rule("POST /dev/platform/launch", PUBLIC);
     // The clock hand: the matrix sends seconds=0, which it refuses as invalid (400, not a denial),
@@ -202,6 +204,11 @@ class AuthorizationMatrixIT {
     rule("POST /admin/registrations", ADMIN);
     rule("POST /admin/registrations/{id}", ADMIN, "/admin/registrations/{regC}");
     rule("POST /admin/registrations/{id}/toggle", ADMIN, "/admin/registrations/{regC}/toggle");
+    rule("GET /admin/lms/new", ADMIN);
+    rule("POST /admin/lms/new", ADMIN);
+    rule("GET /admin/lms/{id}/test", ADMIN, "/admin/lms/{regA}/test");
+    rule("GET /admin/lms/{id}/edit", ADMIN, "/admin/lms/{regA}/edit");
+    rule("POST /admin/lms/{id}/edit", ADMIN, "/admin/lms/{regC}/edit");
     rule("GET /admin/scores", ADMIN);
     rule("GET /admin/audit", ADMIN);
     rule(
@@ -348,6 +355,10 @@ class AuthorizationMatrixIT {
         "POST /app/modules/{module}/steps/{step}/answers",
         LAUNCHED,
         "/app/modules/teach-back/steps/reflect/answers");
+    rule(
+        "POST /app/modules/{module}/steps/{step}/draft",
+        LAUNCHED,
+        "/app/modules/teach-back/steps/reflect/draft");
     rule(
         "POST /app/modules/{module}/steps/{step}/practice",
         LAUNCHED,
