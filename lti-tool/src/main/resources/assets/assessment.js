@@ -22,7 +22,8 @@
     }).then(function (response) {
       return response.json().then(function (json) {
         if (response.ok) {
-          status.textContent = 'Draft saved: ' + json.answered + ' of ' + json.items + ' statements answered.';
+          status.textContent = 'Draft saved: ' + json.answered + ' of ' + json.items +
+            (json.items === 1 ? ' statement' : ' statements') + ' answered.';
           status.setAttribute('data-saved', String(json.answered));
         } else {
           status.textContent = json.error;
