@@ -87,6 +87,74 @@ class AssessmentViewTest {
     assertTrue(steady.contains("Responding to emotion"), steady);
   }
 
+  @Test
+  void aRefusedSubmissionMarksEachUnansweredStatementInWordsAndListsItWithALink() {
+    List<AssessmentPage.Option> scale =
+        List.of(
+            new AssessmentPage.Option(1, "No", false), new AssessmentPage.Option(2, "Yes", true));
+    List<AssessmentPage.Option> blank =
+        List.of(
+            new AssessmentPage.Option(1, "No", false), new AssessmentPage.Option(2, "Yes", false));
+    AssessmentPage.Form form =
+        new AssessmentPage.Form(
+            7,
+            "Reflection",
+            "",
+            true,
+            1,
+            2,
+            "No",
+            "Yes",
+            0,
+            List.of(
+                new AssessmentPage.FormItem(1, "First", scale, false),
+                new AssessmentPage.FormItem(2, "Second", blank, true)),
+            "Answer all 2 statements.");
+    String html =
+        new Pages()
+            .render(
+                "assessment",
+                "Empathy self-assessment",
+                new AssessmentPage(
+                    "t",
+                    org.rapport.lti.web.Nav.student(
+                        "t", org.rapport.lti.web.Nav.StudentPage.ASSESSMENT),
+                    "Class of 2024",
+                    2024,
+                    List.of(),
+                    false,
+                    false,
+                    10,
+                    "Some statements are still unanswered.",
+                    false,
+                    null,
+                    null,
+                    "End of year 1",
+                    "31 December 2026",
+                    false,
+                    false,
+                    false,
+                    null,
+                    null,
+                    null,
+                    form,
+                    false,
+                    AssessmentPage.answeredNote(1, 2),
+                    org.rapport.lti.web.When.of(java.time.Instant.parse("2026-12-31T23:59:00Z")),
+                    List.of(new AssessmentPage.Unanswered(2, "#item-2")),
+                    new AssessmentPage.SupportView(List.of(), false, "", List.of())));
+    assertTrue(html.contains("1 statement is still unanswered:"), html);
+    assertTrue(html.contains("<a href=\"#item-2\">Statement 2</a>"), html);
+    assertTrue(html.contains("<fieldset class=\"item missing\" id=\"item-2\""), html);
+    assertTrue(html.contains("<fieldset class=\"item\" id=\"item-1\">"), html);
+    assertTrue(html.contains("aria-hidden=\"true\">⚠</span> Not answered yet"), html);
+    assertTrue(
+        html.contains("closes on <time class=\"local-time\" datetime=\"2026-12-31T23:59:00Z\">"),
+        html);
+    assertTrue(html.contains("Answer all 2 statements."), html);
+    assertTrue(html.contains("aria-current=\"page\">Self-assessment</a>"), html);
+  }
+
   private static Trajectory trajectory(String... totals) {
     TrainingStage[] stages = {TrainingStage.MATRICULATION, TrainingStage.Y1, TrainingStage.Y2};
     List<Trajectory.Point> points =
