@@ -27,6 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -125,23 +126,21 @@ class StudentHomeBrowserIT {
         answer(browser, item, 4);
       }
       wait.until(ExpectedConditions.attributeToBe(By.id("draft-status"), "data-saved", "9"));
-      clickAndWait(browser, By.id("submit-answers"));
-      List<String> listed =
-          browser.findElements(By.cssSelector("#unanswered a")).stream()
-              .map(a -> a.getAttribute("href").replaceAll(".*#", "#") + " " + a.getText())
-              .toList();
-      assertEquals(9, listed.size(), listed.toString());
-      for (int item = 10; item <= 18; item++) {
-        assertTrue(listed.contains("#item-" + item + " Statement " + item), listed.toString());
-        WebElement fieldset = browser.findElement(By.id("item-" + item));
-        assertTrue(fieldset.getText().contains("Not answered yet"), fieldset.getText());
-      }
-      assertTrue(
-          browser.findElements(By.cssSelector("#item-3 .item-missing")).isEmpty(),
-          "answered statements are not marked");
+      // In the browser, before anything is sent ...
+      browser.findElement(By.id("submit-answers")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unanswered")));
+      assertUnansweredListed(browser);
+      Axe.assertNoSeriousViolations(browser, "early submission caught in the browser");
+      // ... and by the server, for a browser without JavaScript.
+      WebElement before = browser.findElement(By.tagName("html"));
+      ((JavascriptExecutor) browser)
+          .executeScript("document.getElementById('assessment-form').submit();");
+      wait.until(ExpectedConditions.stalenessOf(before));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unanswered")));
       assertTrue(
           browser.findElement(By.id("submit-problem")).getText().contains("9 statements are"),
           browser.findElement(By.id("submit-problem")).getText());
+      assertUnansweredListed(browser);
       Axe.assertNoSeriousViolations(browser, "refused early submission");
 
       // A module begun: the home now continues it at its step.
@@ -202,6 +201,25 @@ class StudentHomeBrowserIT {
     } finally {
       browser.quit();
     }
+  }
+
+  private static void assertUnansweredListed(WebDriver browser) {
+    List<String> listed =
+        browser.findElements(By.cssSelector("#unanswered a")).stream()
+            .map(a -> a.getAttribute("href").replaceAll(".*#", "#") + " " + a.getText())
+            .toList();
+    assertEquals(9, listed.size(), listed.toString());
+    for (int item = 10; item <= 18; item++) {
+      assertTrue(listed.contains("#item-" + item + " Statement " + item), listed.toString());
+      WebElement fieldset = browser.findElement(By.id("item-" + item));
+      assertTrue(fieldset.getText().contains("Not answered yet"), fieldset.getText());
+    }
+    assertTrue(
+        browser.findElements(By.cssSelector("#item-3 .item-missing")).isEmpty(),
+        "answered statements are not marked");
+    assertTrue(
+        browser.findElement(By.id("submit-problem")).getText().contains("9 statements are"),
+        browser.findElement(By.id("submit-problem")).getText());
   }
 
   private static WebElement suggestion(WebDriver browser, String kind) {
