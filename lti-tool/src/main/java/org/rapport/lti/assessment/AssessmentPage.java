@@ -29,6 +29,7 @@ import org.rapport.lti.web.When;
  * @param closesAt the last moment the open wave takes answers; {@code null} when it has no end
  * @param unanswered after a refused submission, the statements still to answer, with links to them
  * @param support where the results lead: modules for each part, and a note when the total fell
+ * @param nextOpensAt the first moment of the day the next wave opens; {@code null} when none
  */
 public record AssessmentPage(
     String s,
@@ -56,7 +57,8 @@ public record AssessmentPage(
     String answeredNote,
     When closesAt,
     List<Unanswered> unanswered,
-    SupportView support) {
+    SupportView support,
+    When nextOpensAt) {
 
   /** A statement left unanswered in a refused submission, linked to where it is on the page. */
   public record Unanswered(int number, String href) {}
@@ -176,6 +178,7 @@ public record AssessmentPage(
     Wave wave = at.wave();
     String nextStage = null;
     String nextOpens = null;
+    When nextOpensAt = null;
     String stageLabel = null;
     String closes = null;
     boolean submitted = false;
@@ -191,6 +194,8 @@ public record AssessmentPage(
       if (at.next() != null) {
         nextStage = at.nextStageLabel();
         nextOpens = Days.of(at.next().window().orElseThrow().opens());
+        nextOpensAt =
+            When.of(at.next().window().orElseThrow().opens().atStartOfDay(at.zone()).toInstant());
       }
     } else {
       stageLabel = at.stageLabel();
@@ -252,7 +257,8 @@ public record AssessmentPage(
         answeredNote,
         closesAt,
         unanswered,
-        support(at.support(), token));
+        support(at.support(), token),
+        nextOpensAt);
   }
 
   /** "9 of 18 statements answered.", "1 of 1 statement answered." */

@@ -142,7 +142,8 @@ class AssessmentViewTest {
                     AssessmentPage.answeredNote(1, 2),
                     org.rapport.lti.web.When.of(java.time.Instant.parse("2026-12-31T23:59:00Z")),
                     List.of(new AssessmentPage.Unanswered(2, "#item-2")),
-                    new AssessmentPage.SupportView(List.of(), false, "", List.of())));
+                    new AssessmentPage.SupportView(List.of(), false, "", List.of()),
+                    null));
     assertTrue(html.contains("1 statement is still unanswered:"), html);
     assertTrue(html.contains("<a href=\"#item-2\">Statement 2</a>"), html);
     assertTrue(html.contains("<fieldset class=\"item missing\" id=\"item-2\""), html);
