@@ -39,6 +39,7 @@ public class StudentData {
   @Inject ScoreStore scores;
   @Inject AuditLog audit;
   @Inject StudentErasure erasure;
+  @Inject StudentDrafts drafts;
 
   /** Records the student's consent, creating their record on first use. */
   public Student consent(long registrationId, String subject) {
@@ -56,21 +57,28 @@ public class StudentData {
       String about,
       StudentPart student,
       List<MovePart> cohortHistory,
-      List<ResponsePart> responses) {
+      List<ResponsePart> responses,
+      List<DraftPart> moduleDrafts) {
     /** The export of a student Rapport holds nothing about, made at {@code clock}'s now. */
     static Export nothing(Clock clock) {
-      return new Export(OffsetDateTime.now(clock).toString(), ABOUT, null, List.of(), List.of());
+      return new Export(
+          OffsetDateTime.now(clock).toString(), ABOUT, null, List.of(), List.of(), List.of());
     }
   }
 
   static final String ABOUT =
       "Everything Rapport stores about your empathy self-assessment: your pseudonymous code, your"
           + " class, when you agreed to the privacy notice, every response with its answers (as you"
-          + " gave them) and scores. Faculty never see this; they see only averages of groups.";
+          + " gave them) and scores. Faculty never see this; they see only averages of groups. It also lists"
+          + " the drafts Rapport keeps of answers and reflections you are writing in modules (which"
+          + " step, when last saved); their text is in the download of your reflections.";
 
   /** Who the export is about. */
   public record StudentPart(
       String pseudonym, Integer cohort, String cohortSource, String consentGiven) {}
+
+  /** A draft of written work in a module: which step, and when it was last saved. */
+  public record DraftPart(String module, String step, String savedAt) {}
 
   /** One change of cohort. */
   public record MovePart(
@@ -180,7 +188,8 @@ public class StudentData {
             student.getCohortSource() == null ? null : student.getCohortSource().name(),
             student.getConsentAt() == null ? null : student.getConsentAt().toString()),
         moves,
-        parts);
+        parts,
+        drafts.of(student.getRegistrationId(), student.getLmsSubject()));
   }
 
   /** The export as CSV: one row per response, current scores, answers by item. */
@@ -249,8 +258,8 @@ public class StudentData {
   /**
    * Deletes everything personal about a student: the record with all responses, answers, scores and
    * cohort history, and through {@link StudentErasure} the LMS user (name, email), course
-   * memberships, module progress, reflections, queued grades and launch-log entries naming them.
-   * One audit row says how much of each kind was removed, without the pseudonym.
+   * memberships, module progress, reflections and drafts, queued grades and launch-log entries
+   * naming them. One audit row says how much of each kind was removed, without the pseudonym.
    */
   public Optional<Deletion> delete(long studentId, String admin) {
     Optional<Student> student = students.lock(studentId);

@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * Removes what identifies a student outside their self-assessment record: the LMS user Rapport
  * knows them as (name, email, subject), their course memberships, module progress and step results,
- * private reflections, grades still waiting to be sent, deep-linking requests, launch-log entries
- * that name their LMS user, and their pseudonym in the problem lists of imports. Runs in the
- * deletion's transaction, before the student record (whose responses, scores and cohort history go
- * with it by foreign key).
+ * private reflections and drafts of written work in modules, grades still waiting to be sent,
+ * deep-linking requests, launch-log entries that name their LMS user, and their pseudonym in the
+ * problem lists of imports. Runs in the deletion's transaction, before the student record (whose
+ * responses, scores and cohort history go with it by foreign key).
  *
  * <p>Earlier audit entries about the student stay (they are the record of who accessed what), with
  * the pseudonym and LMS user replaced: only the internal number is left, which no longer resolves.
@@ -54,6 +54,9 @@ public class StudentErasure {
           update("DELETE FROM module_progress WHERE learner_id = ?1", learner));
       removed.put(
           "reflections", update("DELETE FROM reflection_entry WHERE learner_id = ?1", learner));
+      removed.put(
+          "drafts of module answers and reflections",
+          update("DELETE FROM step_draft WHERE learner_id = ?1", learner));
       removed.put(
           "queued or sent gradebook completions",
           update("DELETE FROM score_outbox WHERE learner_id = ?1", learner));

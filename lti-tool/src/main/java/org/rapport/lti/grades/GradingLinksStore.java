@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,70 @@ final class GradingLinksStore {
       }
     }
     return links;
+  }
+
+  /** A link of the course, by the LMS's id for it, with the Rapport page it opens. */
+  record TargetedLink(GradingLink link, String target) {}
+
+  Optional<TargetedLink> linkOfCourse(
+      Connection c, long registrationId, long courseId, String lmsLinkId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT "
+                + LINK_COLUMNS
+                + ", r.target FROM resource_link r JOIN course c ON c.id = r.course_id"
+                + " WHERE c.id = ? AND c.registration_id = ? AND r.link_id = ?")) {
+      select.setLong(1, courseId);
+      select.setLong(2, registrationId);
+      select.setString(3, lmsLinkId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new TargetedLink(link(rs), rs.getString(6)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  /** A learner who completed a module, and when. */
+  record Finisher(long learnerId, Instant completedAt) {}
+
+  /**
+   * The active members of the course who completed {@code moduleId} and have no score for the link
+   * and line item ({@code resourceId}, {@code tag}) queued or sent, oldest completion first.
+   */
+  List<Finisher> finishersWithoutScore(
+      Connection c,
+      long registrationId,
+      long courseId,
+      String moduleId,
+      long resourceLinkId,
+      String resourceId,
+      String tag)
+      throws SQLException {
+    List<Finisher> finishers = new ArrayList<>();
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT p.learner_id, p.completed_at FROM module_progress p"
+                + " JOIN membership m ON m.learner_id = p.learner_id"
+                + " WHERE m.course_id = ? AND m.active = TRUE AND p.registration_id = ?"
+                + " AND p.module_id = ? AND p.completed_at IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM score_outbox o WHERE o.resource_link_id = ?"
+                + " AND o.learner_id = p.learner_id AND o.resource_id = ? AND o.tag = ?)"
+                + " ORDER BY p.completed_at, p.learner_id")) {
+      select.setLong(1, courseId);
+      select.setLong(2, registrationId);
+      select.setString(3, moduleId);
+      select.setLong(4, resourceLinkId);
+      select.setString(5, resourceId);
+      select.setString(6, tag);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          finishers.add(
+              new Finisher(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+        }
+      }
+    }
+    return finishers;
   }
 
   Optional<GradingLink> link(Connection c, long id) throws SQLException {

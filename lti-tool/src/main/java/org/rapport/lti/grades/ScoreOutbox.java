@@ -11,11 +11,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.rapport.lti.activities.Activity;
+import org.rapport.lti.persistence.InsertIfAbsent;
 import org.rapport.lti.persistence.RapportDataSource;
+import org.rapport.lti.protocol.ags.Score;
+import org.rapport.lti.protocol.claims.AgsEndpoint;
 
 /**
  * The durable score outbox, in transactions: queuing joins the caller's transaction (a completion
@@ -30,6 +36,8 @@ public class ScoreOutbox {
   DataSource dataSource;
 
   @jakarta.inject.Inject org.rapport.lti.cluster.NodeName node;
+
+  @Inject InsertIfAbsent inserts;
 
   private final GradingLinksStore links = new GradingLinksStore();
   private final ScoreOutboxStore store = new ScoreOutboxStore();
@@ -55,6 +63,80 @@ public class ScoreOutbox {
   @Transactional
   public List<GradingLink> linksTo(long registrationId, long courseId, String page) {
     return jdbc((c, s) -> links.linksTo(c, registrationId, courseId, page));
+  }
+
+  /**
+   * Queues, once per link and line item, the completions of the course's learners who finished the
+   * module the link opens before it could receive scores: the first launch of a link with the score
+   * scope does it; later launches, here or on another node at the same moment, find the row that
+   * says it was done ({@code completion_backfill}, inserted if absent) and queue nothing. Learners
+   * with a score for the link already are left out. Commits on its own, after the launch.
+   *
+   * @param activityOfPage the activity a Rapport page opens
+   * @return how many completions were queued
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int queueEarlyFinishers(
+      long registrationId,
+      long courseId,
+      String lmsLinkId,
+      Function<String, Optional<Activity>> activityOfPage) {
+    Optional<GradingLinksStore.TargetedLink> found =
+        jdbc((c, s) -> links.linkOfCourse(c, registrationId, courseId, lmsLinkId));
+    if (found.isEmpty()
+        || !found.get().link().scopes().contains(AgsEndpoint.SCOPE_SCORE)
+        || found.get().target() == null) {
+      return 0;
+    }
+    GradingLink link = found.get().link();
+    Optional<Activity> opened = activityOfPage.apply(found.get().target());
+    if (opened.isEmpty() || opened.get().isSelfAssessment()) {
+      return 0;
+    }
+    Activity activity = opened.get();
+    Instant now = clock.instant();
+    LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+    row.put("resource_link_id", link.id());
+    row.put("resource_id", activity.resourceId());
+    row.put("tag", Activity.COMPLETION_TAG);
+    row.put("created_at", ScoreOutboxStore.utc(now));
+    if (!inserts.insert(
+        "completion_backfill",
+        row,
+        List.of("resource_link_id", "resource_id", "tag"),
+        registrationId)) {
+      return 0;
+    }
+    return jdbc(
+        (c, s) -> {
+          List<GradingLinksStore.Finisher> finishers =
+              links.finishersWithoutScore(
+                  c,
+                  registrationId,
+                  courseId,
+                  activity.resourceId(),
+                  link.id(),
+                  activity.resourceId(),
+                  Activity.COMPLETION_TAG);
+          for (GradingLinksStore.Finisher finisher : finishers) {
+            s.enqueue(
+                c,
+                new NewScore(
+                    registrationId,
+                    link.id(),
+                    finisher.learnerId(),
+                    activity.resourceId(),
+                    Activity.COMPLETION_TAG,
+                    activity.title(),
+                    1.0,
+                    1.0,
+                    Score.COMPLETED,
+                    Score.FULLY_GRADED,
+                    finisher.completedAt()),
+                now);
+          }
+          return finishers.size();
+        });
   }
 
   @Transactional(TxType.REQUIRES_NEW)

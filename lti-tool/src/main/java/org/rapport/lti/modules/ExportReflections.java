@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 import org.rapport.lti.launch.LaunchedUser;
 
 /**
- * A student downloads their own reflections as one Markdown document, dated by the application
- * clock. Each export is written to the audit log.
+ * A student downloads their own reflections, and the drafts of written work they have not yet
+ * saved, as one Markdown document, dated by the application clock. Each export is written to the
+ * audit log.
  */
 @ApplicationScoped
 public class ExportReflections {
@@ -26,9 +27,11 @@ public class ExportReflections {
   @Transactional
   public String markdown(LaunchedUser user) {
     List<ReflectionEntry> entries = progress.reflections(user.registrationId(), user.learnerId());
+    List<StepDraft> drafts = progress.drafts(user.registrationId(), user.learnerId());
     String text =
         ReflectionExport.markdown(
             entries,
+            drafts,
             library.catalog(),
             OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     AUDIT.info(
@@ -39,7 +42,9 @@ public class ExportReflections {
                 + user.registrationId()
                 + " exported their own "
                 + entries.size()
-                + " reflection(s).");
+                + " reflection(s) and "
+                + drafts.size()
+                + " draft(s).");
     return text;
   }
 }

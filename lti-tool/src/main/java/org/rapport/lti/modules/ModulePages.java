@@ -2,10 +2,14 @@ package org.rapport.lti.modules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -411,9 +415,7 @@ public class ModulePages {
     StepResult result = state.resultOrNull();
     boolean submitted = result != null && result.getPracticeText() != null;
     String text =
-        draft != null && draft.text() != null
-            ? draft.text()
-            : submitted ? result.getPracticeText() : "";
+        shownText(draft, state.draftOrNull(), submitted ? result.getPracticeText() : null);
     ChecklistTicks ticks =
         draft != null && draft.ticks() != null
             ? draft.ticks()
@@ -437,7 +439,8 @@ public class ModulePages {
         cited.markdown(step.modelAnswer(), 3),
         ticks.ticked().size(),
         step.checklist().size(),
-        stepAction(module, step, "practice", token));
+        stepAction(module, step, "practice", token),
+        autosave(module, step, state, token, draft));
   }
 
   private static ModuleStepPage.Reflection reflection(
@@ -450,13 +453,53 @@ public class ModulePages {
     ReflectionEntry entry = state.reflectionOrNull();
     return new ModuleStepPage.Reflection(
         cited.markdown(step.prompt()),
-        draft != null && draft.text() != null ? draft.text() : entry == null ? "" : entry.getBody(),
+        shownText(draft, state.draftOrNull(), entry == null ? null : entry.getBody()),
         entry != null && draft == null,
         entry == null ? "" : when(entry.getUpdatedAt()),
         TextLimit.MAX_CHARACTERS,
         draft != null,
         stepAction(module, step, "reflection", token),
-        "/app/reflections/export?s=" + token);
+        "/app/reflections/export?s=" + token,
+        autosave(module, step, state, token, draft));
+  }
+
+  /**
+   * The text a step's box shows: what a refused form sent, else the learner's draft, else what they
+   * submitted, else nothing.
+   */
+  static String shownText(Draft refused, StepDraft draft, String submittedOrNull) {
+    if (refused != null && refused.text() != null) {
+      return refused.text();
+    }
+    if (draft != null) {
+      return draft.getBody();
+    }
+    return submittedOrNull == null ? "" : submittedOrNull;
+  }
+
+  private static ModuleStepPage.Autosave autosave(
+      Module module, Step step, ModulePlayer.StepState state, String token, Draft refused) {
+    StepDraft draft = state.draftOrNull();
+    String status =
+        draft == null || refused != null ? "" : "Draft saved " + when(draft.getSavedAt()) + ".";
+    return new ModuleStepPage.Autosave(
+        stepAction(module, step, "draft", token),
+        draftKey(module, step, state.learnerKey()),
+        status);
+  }
+
+  /**
+   * The name under which the browser keeps a learner's text for a step when their session has
+   * ended: module and step, and a digest of who the learner is within Rapport that names nobody.
+   */
+  static String draftKey(Module module, Step step, String learnerKey) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(learnerKey.getBytes(StandardCharsets.UTF_8));
+      return module.id().value() + "/" + step.id() + "/" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JDK offers no SHA-256", e);
+    }
   }
 
   /** A refused request that has no form to show again: the reason and a way back. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -54,6 +55,7 @@ public class ModulePlayer {
       Set<String> done,
       StepResult resultOrNull,
       ReflectionEntry reflectionOrNull,
+      StepDraft draftOrNull,
       OffsetDateTime completedAtOrNull) {}
 
   /** The learner's progress in every module they opened, by module id. */
@@ -180,6 +182,7 @@ public class ModulePlayer {
     OffsetDateTime now = now();
     result.practice(text, ticks.format(), now);
     result.done(now);
+    dropDraft(user, module, step);
     completeIfAllDone(user, module, row);
     return stateOf(user, module, step, row);
   }
@@ -203,8 +206,62 @@ public class ModulePlayer {
                         text,
                         now)));
     result(row, step).done(now);
+    dropDraft(user, module, step);
     completeIfAllDone(user, module, row);
     return stateOf(user, module, step, row);
+  }
+
+  /**
+   * Keeps what the learner has typed so far into a practice answer or a reflection (already checked
+   * for length), replacing their earlier draft of the step. Runs under the lock of the learner's
+   * progress in the module, so a draft saved while the step is submitted comes before or after the
+   * submission, never in between; a draft that is blank or the submitted text itself is not kept.
+   *
+   * @return when the draft was saved, or empty when no draft is kept
+   */
+  @Transactional
+  public Optional<OffsetDateTime> saveDraft(
+      LaunchedUser user, Module module, Step step, String text) {
+    if (!(step instanceof PracticeStep) && !(step instanceof ReflectionStep)) {
+      throw new PlayerException(PlayerProblem.WRONG_KIND);
+    }
+    ModuleProgress row = lockOrStart(user, module, step.id());
+    Optional<StepDraft> existing =
+        progress.draft(user.registrationId(), user.learnerId(), module.id().value(), step.id());
+    if (!StepDraft.worthKeeping(text, submittedText(user, module, step, row))) {
+      existing.ifPresent(progress::remove);
+      return Optional.empty();
+    }
+    OffsetDateTime now = now();
+    existing.ifPresentOrElse(
+        draft -> draft.rewrite(text, now),
+        () ->
+            progress.add(
+                new StepDraft(
+                    user.registrationId(),
+                    user.learnerId(),
+                    module.id().value(),
+                    step.id(),
+                    text,
+                    now)));
+    return Optional.of(now);
+  }
+
+  private String submittedText(LaunchedUser user, Module module, Step step, ModuleProgress row) {
+    if (step instanceof ReflectionStep) {
+      return progress
+          .reflection(user.registrationId(), user.learnerId(), module.id().value(), step.id())
+          .map(ReflectionEntry::getBody)
+          .orElse(null);
+    }
+    StepResult result = progress.results(row.getId()).get(step.id());
+    return result == null ? null : result.getPracticeText();
+  }
+
+  private void dropDraft(LaunchedUser user, Module module, Step step) {
+    progress
+        .draft(user.registrationId(), user.learnerId(), module.id().value(), step.id())
+        .ifPresent(progress::remove);
   }
 
   private ModuleProgress lockOrStart(LaunchedUser user, Module module, String stepId) {
@@ -274,12 +331,19 @@ public class ModulePlayer {
                 .reflection(user.registrationId(), user.learnerId(), module.id().value(), step.id())
                 .orElse(null)
             : null;
+    StepDraft draft =
+        step instanceof ReflectionStep || step instanceof PracticeStep
+            ? progress
+                .draft(user.registrationId(), user.learnerId(), module.id().value(), step.id())
+                .orElse(null)
+            : null;
     return new StepState(
         user.registrationId() + ":" + user.learnerId(),
         ProgressSummary.of(module, row.getCurrentStep(), done, row.isCompleted()),
         done,
         results.get(step.id()),
         reflection,
+        draft,
         row.getCompletedAt());
   }
 

@@ -124,6 +124,17 @@ record ModuleStepPage(
         String verdict) {}
   }
 
+  /**
+   * How the text box of a practice or reflection step saves a draft while the learner types ({@code
+   * assets/drafts.js}).
+   *
+   * @param action where the script posts the text
+   * @param key what the browser files the text under when the session has ended: module, step and a
+   *     digest of the learner, so that nobody else launching on the same browser is shown it
+   * @param status the draft's state as the page opens: when it was saved, or empty
+   */
+  record Autosave(String action, String key, String status) {}
+
   /** A practice step: the learner's answer, the checklist and, once saved, the model answer. */
   record Practice(
       String promptHtml,
@@ -136,7 +147,8 @@ record ModuleStepPage(
       String modelAnswerHtml,
       int tickedCount,
       int checklistCount,
-      String practiceAction) {
+      String practiceAction,
+      Autosave autosave) {
     /** A point of the checklist, ticked or not. */
     record ChecklistPoint(String index, String textHtml, boolean ticked) {}
   }
@@ -150,5 +162,6 @@ record ModuleStepPage(
       int maxLength,
       boolean invalid,
       String reflectionAction,
-      String exportHref) {}
+      String exportHref,
+      Autosave autosave) {}
 }

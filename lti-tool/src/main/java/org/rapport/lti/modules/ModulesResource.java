@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.curriculum.modules.CheckStep;
@@ -246,6 +249,64 @@ public class ModulesResource {
           player.reflect(CurrentUser.of(request), module, step, text);
           return seeOther(stepHref(module, step.id()) + "#saved");
         });
+  }
+
+  /**
+   * Keeps what the learner has typed so far into a practice answer or a reflection, as the page's
+   * script sends it while they write. Answers JSON: whether a draft is kept and when it was saved,
+   * or the refusal with its sentence; a session that has ended gets the authenticator's 401.
+   */
+  @POST
+  @Path("{module}/steps/{step}/draft")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(hidden = true)
+  public Response draft(
+      @PathParam("module") String moduleId,
+      @PathParam("step") String stepId,
+      @FormParam("text") String typed) {
+    Optional<Module> module =
+        ModuleId.isValid(moduleId)
+            ? library.catalog().find(ModuleId.of(moduleId))
+            : Optional.empty();
+    if (module.isEmpty()) {
+      return refusedDraft(PlayerProblem.UNKNOWN_MODULE);
+    }
+    Optional<Step> step = module.get().step(stepId);
+    if (step.isEmpty()) {
+      return refusedDraft(PlayerProblem.UNKNOWN_STEP);
+    }
+    String text = TextLimit.normalise(typed);
+    if (TextLimit.tooLong(text)) {
+      return refusedDraft(PlayerProblem.TEXT_TOO_LONG);
+    }
+    try {
+      Optional<OffsetDateTime> saved =
+          player.saveDraft(CurrentUser.of(request), module.get(), step.get(), text);
+      return Response.ok(
+              new DraftSavedView(
+                  saved.isPresent(),
+                  saved
+                      .map(at -> at.toInstant().truncatedTo(ChronoUnit.SECONDS).toString())
+                      .orElse(null)),
+              MediaType.APPLICATION_JSON_TYPE)
+          .header("Cache-Control", "no-store")
+          .build();
+    } catch (PlayerException e) {
+      return refusedDraft(e.problem());
+    } catch (RuntimeException e) {
+      if (ModulePlayer.busy(e)) {
+        return refusedDraft(PlayerProblem.BUSY);
+      }
+      throw e;
+    }
+  }
+
+  private static Response refusedDraft(PlayerProblem problem) {
+    return Response.status(problem.status())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new DraftRefusedView(problem.status(), problem.message()))
+        .build();
   }
 
   /** Why a written text cannot be saved: too long, or {@code whenEmpty}; null when it can. */

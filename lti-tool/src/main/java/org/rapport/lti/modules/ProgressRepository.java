@@ -14,9 +14,9 @@ import java.util.Set;
 import org.rapport.lti.launch.CourseRole;
 
 /**
- * Reads and writes module progress, step results and reflections. Every query is bounded by the
- * tenant (registration) and, for a student's own data, by the learner; faculty queries are bounded
- * by the course and return counts only.
+ * Reads and writes module progress, step results, reflections and drafts. Every query is bounded by
+ * the tenant (registration) and, for a student's own data, by the learner; faculty queries are
+ * bounded by the course and return counts only.
  */
 @ApplicationScoped
 public class ProgressRepository {
@@ -107,6 +107,40 @@ public class ProgressRepository {
 
   public void add(ReflectionEntry entry) {
     em.persist(entry);
+  }
+
+  /** The learner's unsubmitted text for a step, if they have typed any. */
+  public Optional<StepDraft> draft(
+      long registrationId, long learnerId, String moduleId, String stepId) {
+    return em.createQuery(
+            "select d from StepDraft d where d.registrationId = :r and d.learnerId = :l"
+                + " and d.moduleId = :m and d.stepId = :s",
+            StepDraft.class)
+        .setParameter("r", registrationId)
+        .setParameter("l", learnerId)
+        .setParameter("m", moduleId)
+        .setParameter("s", stepId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public void add(StepDraft draft) {
+    em.persist(draft);
+  }
+
+  public void remove(StepDraft draft) {
+    em.remove(draft);
+  }
+
+  /** All of a learner's drafts, oldest first. */
+  public List<StepDraft> drafts(long registrationId, long learnerId) {
+    return em.createQuery(
+            "select d from StepDraft d where d.registrationId = :r and d.learnerId = :l"
+                + " order by d.savedAt, d.id",
+            StepDraft.class)
+        .setParameter("r", registrationId)
+        .setParameter("l", learnerId)
+        .getResultList();
   }
 
   /** All of a learner's reflections, oldest first. */

@@ -8,11 +8,45 @@ import org.rapport.curriculum.modules.ModuleId;
 import org.rapport.curriculum.modules.ReflectionStep;
 import org.rapport.curriculum.modules.Step;
 
-/** Writes a student's reflections as one Markdown document, oldest first. */
+/**
+ * Writes a student's reflections as one Markdown document, oldest first, followed by the drafts of
+ * practice answers and reflections they have not yet saved.
+ */
 final class ReflectionExport {
   private ReflectionExport() {}
 
   static String markdown(List<ReflectionEntry> entries, ModuleCatalog catalog, OffsetDateTime now) {
+    return markdown(entries, List.of(), catalog, now);
+  }
+
+  static String markdown(
+      List<ReflectionEntry> entries,
+      List<StepDraft> drafts,
+      ModuleCatalog catalog,
+      OffsetDateTime now) {
+    StringBuilder out = new StringBuilder(reflections(entries, catalog, now));
+    if (drafts.isEmpty()) {
+      return out.toString();
+    }
+    out.append("\n---\n\n# Drafts not yet saved\n\n");
+    out.append(
+        "Text you were writing in a practice or reflection step and have not saved there yet.\n");
+    for (StepDraft draft : drafts) {
+      Module module =
+          ModuleId.isValid(draft.getModuleId())
+              ? catalog.find(ModuleId.of(draft.getModuleId())).orElse(null)
+              : null;
+      Step step = module == null ? null : module.step(draft.getStepId()).orElse(null);
+      out.append("\n## ").append(oneLine(module == null ? draft.getModuleId() : module.title()));
+      out.append(": ").append(oneLine(step == null ? draft.getStepId() : step.title()));
+      out.append("\n\nDraft saved ").append(ModulePages.when(draft.getSavedAt())).append(".\n\n");
+      out.append(draft.getBody().strip()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String reflections(
+      List<ReflectionEntry> entries, ModuleCatalog catalog, OffsetDateTime now) {
     StringBuilder out = new StringBuilder();
     out.append("# My reflections in Rapport\n\n");
     out.append("Downloaded on ").append(ModulePages.when(now)).append(".\n\n");

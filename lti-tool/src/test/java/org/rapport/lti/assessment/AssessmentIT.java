@@ -599,6 +599,7 @@ class AssessmentIT {
           "membership (by learner id)",
           "module_progress (by learner id) and module_step_result (by its progress ids)",
           "reflection_entry (by learner id)",
+          "step_draft (by learner id)",
           "score_outbox (by learner id)",
           "deep_link_request (by learner id)",
           "tool_session (by learner id)",
@@ -626,10 +627,30 @@ class AssessmentIT {
             .findFirst()
             .orElseThrow();
     new org.rapport.lti.testdata.ModuleWalker(rapport, s).complete(module);
+    org.rapport.curriculum.modules.Step reflection =
+        module.steps().stream()
+            .filter(st -> st instanceof org.rapport.curriculum.modules.ReflectionStep)
+            .findFirst()
+            .orElseThrow();
+    String draftText = "an unsaved draft " + user;
+    expect(
+        200,
+        rapport.postForm(
+            "/app/modules/" + module.id() + "/steps/" + reflection.id() + "/draft?s=" + s,
+            "text="
+                + java.net.URLEncoder.encode(draftText, java.nio.charset.StandardCharsets.UTF_8),
+            "Accept",
+            "application/json"));
     long tenant = d.devRegistration();
     Map<String, Object> record = d.studentBySubject(tenant, subject);
     long id = ((Number) record.get("id")).longValue();
     String pseudonym = (String) record.get("pseudonym");
+    String adminExport =
+        expect(200, rapport.adminGet("/api/admin/students/" + id + "/export")).body();
+    assertTrue(
+        adminExport.contains("\"step\":\"" + reflection.id() + "\""),
+        "the export lists the draft: " + adminExport);
+    assertFalse(adminExport.contains(draftText), "but never its text");
 
     long learner;
     List<Long> responseIds;
@@ -655,6 +676,8 @@ class AssessmentIT {
       assertFalse(progressIds.isEmpty(), "module progress exists before the deletion");
       assertFalse(
           ids(c, "SELECT id FROM reflection_entry WHERE learner_id = " + learner, null).isEmpty());
+      assertFalse(
+          ids(c, "SELECT id FROM step_draft WHERE learner_id = " + learner, null).isEmpty());
       assertFalse(
           ids(c, "SELECT id FROM membership WHERE learner_id = " + learner, null).isEmpty());
       // An earlier import's problem list that quotes the pseudonym, as an import reports a row
@@ -747,6 +770,11 @@ class AssessmentIT {
               + learner
               + " OR CAST(? AS VARCHAR(300)) IS NULL");
       checks.put(
+          "step_draft",
+          "SELECT id FROM step_draft WHERE learner_id = "
+              + learner
+              + " OR CAST(? AS VARCHAR(300)) IS NULL");
+      checks.put(
           "score_outbox",
           "SELECT id FROM score_outbox WHERE learner_id = "
               + learner
@@ -793,6 +821,7 @@ class AssessmentIT {
     assertTrue(detail.contains("1 self-assessment responses"), detail);
     assertTrue(detail.contains("1 LMS user records (name, email)"), detail);
     assertTrue(detail.matches(".*[1-9][0-9]* reflections.*"), detail);
+    assertTrue(detail.contains("1 drafts of module answers and reflections"), detail);
     assertTrue(detail.matches(".*[1-9][0-9]* module progress records.*"), detail);
     assertTrue(detail.matches(".*[1-9][0-9]* course memberships.*"), detail);
     assertFalse(detail.contains(pseudonym), detail);

@@ -44,7 +44,8 @@ class StudentDataCsvTest {
                             9,
                             new BigDecimal("-1.5"),
                             Map.of(),
-                            "2025-05-01T10:10:00Z")))));
+                            "2025-05-01T10:10:00Z")))),
+            List.of());
 
     List<CSVRecord> records =
         CSVParser.parse(new StringReader(StudentData.csv(export)), CSVFormat.RFC4180).getRecords();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,7 @@ class ModulePagesTest {
             Set.of(),
             null,
             null,
+            null,
             null);
     return pages.step(module, check, state, "t", null);
   }
@@ -113,7 +115,13 @@ class ModulePagesTest {
     Step reading = module.step("what-teach-back-is").orElseThrow();
     ModulePlayer.StepState state =
         new ModulePlayer.StepState(
-            "1:1", ProgressSummary.of(module, null, Set.of(), false), Set.of(), null, null, null);
+            "1:1",
+            ProgressSummary.of(module, null, Set.of(), false),
+            Set.of(),
+            null,
+            null,
+            null,
+            null);
 
     String html = pages.step(module, reading, state, "t", null);
 
@@ -122,5 +130,75 @@ class ModulePagesTest {
     assertTrue(html.contains("<li id=\"ref-kessels-2003\" value=\"1\">"));
     assertTrue(html.contains("<li id=\"ref-schillinger-2003\" value=\"2\">"));
     assertFalse(html.contains("[@"));
+  }
+
+  private String reflectionPage(String learnerKey, ReflectionEntry entry, StepDraft draft) {
+    Module module = CATALOG.find(ModuleId.of("teach-back")).orElseThrow();
+    Step reflect = module.step("reflect").orElseThrow();
+    ModulePlayer.StepState state =
+        new ModulePlayer.StepState(
+            learnerKey,
+            ProgressSummary.of(module, null, Set.of(), false),
+            Set.of(),
+            null,
+            entry,
+            draft,
+            null);
+    return pages.step(module, reflect, state, "tok", null);
+  }
+
+  private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-12-05T12:00:00Z");
+
+  @Test
+  void aDraftIsShownInTheBoxInsteadOfTheSavedReflectionWithWhenItWasSaved() {
+    ReflectionEntry entry = new ReflectionEntry(1, 1, "teach-back", "reflect", "Saved text.", NOON);
+    StepDraft draft =
+        new StepDraft(
+            1, 1, "teach-back", "reflect", "Saved text, and <more>.", NOON.plusMinutes(2));
+
+    String html = reflectionPage("1:1", entry, draft);
+
+    assertTrue(html.contains(">Saved text, and &lt;more&gt;.</textarea>"), html);
+    assertTrue(
+        html.contains("data-draft-url=\"/app/modules/teach-back/steps/reflect/draft?s&#61;tok\""),
+        html);
+    assertTrue(html.contains("Draft saved 5 December 2026 at 12:02 UTC."), html);
+    assertTrue(html.contains("aria-live=\"polite\""));
+    assertTrue(html.contains("<script src=\"/assets/drafts.js\"></script>"));
+    assertTrue(html.contains("id=\"draft-restored\" tabindex=\"-1\" hidden"), "hidden at first");
+  }
+
+  @Test
+  void withoutADraftTheBoxShowsTheSavedReflectionAndNoDraftTime() {
+    ReflectionEntry entry = new ReflectionEntry(1, 1, "teach-back", "reflect", "Saved text.", NOON);
+
+    String html = reflectionPage("1:1", entry, null);
+
+    assertTrue(html.contains(">Saved text.</textarea>"), html);
+    assertFalse(html.contains("Draft saved"));
+  }
+
+  @Test
+  void theBrowsersKeyForATextNamesTheStepAndNobody() {
+    Module module = CATALOG.find(ModuleId.of("teach-back")).orElseThrow();
+    Step reflect = module.step("reflect").orElseThrow();
+
+    String key = ModulePages.draftKey(module, reflect, "7:42");
+
+    assertTrue(key.matches("teach-back/reflect/[0-9a-f]{16}"), key);
+    assertFalse(key.contains("42"), key);
+    assertEquals(key, ModulePages.draftKey(module, reflect, "7:42"), "stable across launches");
+    assertFalse(key.equals(ModulePages.draftKey(module, reflect, "7:43")), "one per learner");
+  }
+
+  @Test
+  void aRefusedFormsTextComesBeforeTheDraftAndTheDraftBeforeTheSubmittedText() {
+    StepDraft draft = new StepDraft(1, 1, "m", "s", "draft", NOON);
+    Draft refused = Draft.of(PlayerProblem.TEXT_TOO_LONG).withText("refused", null);
+
+    assertEquals("refused", ModulePages.shownText(refused, draft, "submitted"));
+    assertEquals("draft", ModulePages.shownText(null, draft, "submitted"));
+    assertEquals("submitted", ModulePages.shownText(null, null, "submitted"));
+    assertEquals("", ModulePages.shownText(null, null, null));
   }
 }

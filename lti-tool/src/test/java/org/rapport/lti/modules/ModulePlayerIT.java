@@ -19,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -459,6 +460,198 @@ class ModulePlayerIT {
     } finally {
       driver.quit();
     }
+  }
+
+  @Test
+  void writtenWorkIsKeptAsADraftWhileTypingAndGoesOnceTheStepIsSubmitted() {
+    String course = unique("draft");
+    Module module = module("teach-back");
+    Step reflect = module.step("reflect").orElseThrow();
+    Step practice = module.step("teach-back-practice").orElseThrow();
+    String secret = "half-written-" + UUID.randomUUID();
+    ModuleWalker erin = student(unique("erin"), course);
+    String reflectPath = ModuleWalker.stepPath(module, reflect);
+
+    HttpResponse<String> saved = draft(erin, reflectPath, "I noticed " + secret);
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertTrue(saved.body().contains("\"kept\":true"), saved.body());
+    assertTrue(saved.body().matches("(?s).*\"savedAt\":\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\".*"));
+    HttpResponse<String> page = erin.get(reflectPath);
+    assertTrue(page.body().contains(">I noticed " + secret + "</textarea>"), page.body());
+    assertTrue(page.body().contains("Draft saved "), "the page says when");
+    assertTrue(
+        erin.get("/app/reflections/export").body().contains("I noticed " + secret),
+        "in the student's own download");
+
+    // Others never see it: a classmate, the course's teacher.
+    ModuleWalker classmate = student(unique("finn"), course);
+    assertFalse(classmate.get(reflectPath).body().contains(secret));
+    assertFalse(classmate.get("/app/reflections/export").body().contains(secret));
+    ModuleWalker teacher = instructor(rapport(), unique("gail"), course);
+    assertFalse(teacher.get("/app/faculty/modules").body().contains(secret));
+
+    assertEquals(
+        303, erin.reflect(module, reflect, "I noticed " + secret + ", finally.").statusCode());
+    HttpResponse<String> after = erin.get(reflectPath);
+    assertTrue(after.body().contains(", finally.</textarea>"), after.body());
+    assertFalse(after.body().contains("Draft saved "), "the draft went with the submission");
+    assertFalse(erin.get("/app/reflections/export").body().contains("Drafts not yet saved"));
+
+    // A save that arrives after the submission, with the submitted text, leaves no draft.
+    HttpResponse<String> late = draft(erin, reflectPath, "I noticed " + secret + ", finally.");
+    assertEquals(200, late.statusCode(), late.body());
+    assertTrue(late.body().contains("\"kept\":false"), late.body());
+    assertFalse(erin.get(reflectPath).body().contains("Draft saved "));
+
+    String practicePath = ModuleWalker.stepPath(module, practice);
+    assertEquals(200, draft(erin, practicePath, "What will you " + secret).statusCode());
+    assertTrue(erin.get(practicePath).body().contains(">What will you " + secret + "</textarea>"));
+    assertEquals(303, erin.finish(module, practice).statusCode());
+    assertFalse(erin.get(practicePath).body().contains(secret), "submitted text replaces it");
+  }
+
+  @Test
+  void aDraftThatCannotBeSavedIsRefusedWithASentence() {
+    Module module = module("teach-back");
+    ModuleWalker hal = student(unique("hal"), null);
+    String reading = ModuleWalker.stepPath(module, module.steps().get(0));
+    String reflect = ModuleWalker.stepPath(module, module.step("reflect").orElseThrow());
+
+    refused(draft(hal, reading, "text"), 400, PlayerProblem.WRONG_KIND.message());
+    refused(
+        draft(hal, "/app/modules/teach-back/steps/no-such-step", "text"),
+        404,
+        PlayerProblem.UNKNOWN_STEP.message());
+    refused(
+        draft(hal, "/app/modules/no-such-module/steps/reflect", "text"),
+        404,
+        PlayerProblem.UNKNOWN_MODULE.message());
+    refused(
+        draft(hal, reflect, "x".repeat(TextLimit.MAX_CHARACTERS + 1)),
+        400,
+        "longer than 20,000 characters");
+    HttpResponse<String> noSession =
+        rapport()
+            .postForm(
+                reflect + "/draft?s=ended.token.value", "text=lost", "Accept", "application/json");
+    assertEquals(401, noSession.statusCode(), noSession.body());
+    assertTrue(noSession.body().contains("session has ended"), noSession.body());
+    assertFalse(hal.get(reflect).body().contains("Draft saved "), "nothing was kept");
+  }
+
+  @Test
+  void typedTextSurvivesAReloadAndAnEndedSessionAndIsRestoredAfterTheNextLaunch() throws Exception {
+    String user = unique("kim");
+    Module module = module("teach-back");
+    String launch =
+        rapport().base()
+            + "/dev/platform/launch?role=student&user="
+            + user
+            + "&target=/app/modules/"
+            + module.id();
+    String first = "First thoughts about the discharge talk.";
+    String more = " Written after the break: I will ask them to show me.";
+    RapportClient rapport = rapport();
+    ChromeDriver driver = Browser.start(false);
+    try {
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+      driver.get(launch);
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("rapport-frame"));
+      wait.until(d -> !d.findElements(By.linkText("Start the module")).isEmpty());
+      clickAndWait(driver, By.linkText("Start the module"));
+      driver.findElement(By.cssSelector(".step-outline summary")).click();
+      clickAndWait(driver, By.linkText("Reflect"));
+      assertEquals("reflect", driver.findElement(By.tagName("h1")).getAttribute("data-step"));
+      Axe.assertNoSeriousViolations(driver, "reflection step");
+
+      driver.findElement(By.id("entry")).sendKeys(first);
+      wait.until(d -> draftStatus(d).startsWith("Draft saved "));
+      assertTrue(draftStatus(driver).matches("Draft saved \\d\\d:\\d\\d"), draftStatus(driver));
+
+      // A normal reload shows the draft from Rapport.
+      reloadFrame(driver);
+      assertEquals(first, driver.findElement(By.id("entry")).getAttribute("value"));
+      assertTrue(draftStatus(driver).startsWith("Draft saved "), draftStatus(driver));
+      assertFalse(driver.findElement(By.id("draft-restored")).isDisplayed());
+      Axe.assertNoSeriousViolations(driver, "reflection step with a draft");
+
+      // The session ends while the student goes on typing.
+      rapport.moveClockForward(Duration.ofMinutes(31));
+      driver.findElement(By.id("entry")).sendKeys(more);
+      wait.until(
+          d -> "ended".equals(d.findElement(By.id("draft-status")).getAttribute("data-state")));
+      assertTrue(draftStatus(driver).contains("session has ended"), draftStatus(driver));
+      assertEquals(first + more, keptInBrowser(driver));
+      WebElement page = driver.findElement(By.tagName("html"));
+      driver.findElement(By.xpath("//button[normalize-space()='Save reflection']")).click();
+      wait.until(ExpectedConditions.stalenessOf(page));
+      wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Session ended"));
+      assertEquals(first + more, keptInBrowser(driver), "the refused submission lost nothing");
+
+      // The next launch resumes at the step and puts the text back.
+      driver.switchTo().defaultContent();
+      driver.get(launch);
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("rapport-frame"));
+      wait.until(d -> !d.findElements(By.id("entry")).isEmpty());
+      WebElement note = driver.findElement(By.id("draft-restored"));
+      assertTrue(note.isDisplayed());
+      assertTrue(
+          note.getText().contains("We restored text you wrote before your session ended"),
+          note.getText());
+      assertEquals(first + more, driver.findElement(By.id("entry")).getAttribute("value"));
+      wait.until(d -> draftStatus(d).startsWith("Draft saved "));
+      wait.until(d -> keptInBrowser(d) == null);
+      Axe.assertNoSeriousViolations(driver, "reflection step with restored text");
+
+      clickAndWait(driver, By.xpath("//button[normalize-space()='Save reflection']"));
+      assertTrue(
+          driver.findElement(By.id("saved")).getText().startsWith("Your reflection is saved"));
+      assertEquals(first + more, driver.findElement(By.id("entry")).getAttribute("value"));
+      assertEquals("", draftStatus(driver), "no draft once submitted");
+      assertEquals(null, keptInBrowser(driver));
+      String token =
+          ((String) driver.executeScript("return location.search;")).replaceFirst(".*[?&]s=", "");
+      String export = new ModuleWalker(rapport, token).get("/app/reflections/export").body();
+      assertTrue(export.contains(first + more), export);
+      assertFalse(export.contains("Drafts not yet saved"), export);
+    } finally {
+      rapport.resetClock();
+      driver.quit();
+    }
+  }
+
+  private HttpResponse<String> draft(ModuleWalker walker, String stepPath, String text) {
+    return rapport()
+        .postForm(
+            stepPath + "/draft?s=" + walker.token(),
+            "text=" + ModuleWalker.enc(text),
+            "Accept",
+            "application/json");
+  }
+
+  private static String draftStatus(WebDriver driver) {
+    return driver.findElement(By.id("draft-status")).getText().strip();
+  }
+
+  /** What the page's script keeps in the browser for the step shown, or null. */
+  private static String keptInBrowser(WebDriver driver) {
+    return (String)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "for (var i = 0; i < localStorage.length; i++) {"
+                    + "  var k = localStorage.key(i);"
+                    + "  if (k.indexOf('rapport-draft:teach-back/reflect/') === 0) {"
+                    + "    return localStorage.getItem(k); } }"
+                    + "return null;");
+  }
+
+  private static void reloadFrame(WebDriver driver) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    ((JavascriptExecutor) driver).executeScript("location.reload();");
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(d -> !d.findElements(By.id("entry")).isEmpty());
   }
 
   private static String heading(WebDriver driver) {

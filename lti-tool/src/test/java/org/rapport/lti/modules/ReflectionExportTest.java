@@ -1,5 +1,6 @@
 package org.rapport.lti.modules;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
@@ -39,5 +40,29 @@ class ReflectionExportTest {
     assertTrue(
         ReflectionExport.markdown(List.of(), CATALOG, NOW)
             .contains("You have not written any reflections yet."));
+  }
+
+  @Test
+  void draftsNotYetSavedFollowTheReflectionsWithTheirText() {
+    ReflectionEntry entry = new ReflectionEntry(1, 2, "teach-back", "reflect", "Saved one.", NOW);
+    StepDraft practice =
+        new StepDraft(1, 2, "teach-back", "teach-back-practice", "Half an answer", NOW);
+
+    String text = ReflectionExport.markdown(List.of(entry), List.of(practice), CATALOG, NOW);
+
+    int drafts = text.indexOf("# Drafts not yet saved");
+    assertTrue(drafts > text.indexOf("Saved one."), text);
+    assertTrue(
+        text.indexOf("## Teach-back: checking that your explanation landed: Write a teach-back")
+            > drafts,
+        text);
+    assertTrue(text.contains("Draft saved 4 March 2026 at 09:30 UTC.\n\nHalf an answer\n"), text);
+  }
+
+  @Test
+  void withoutDraftsThereIsNoDraftSection() {
+    ReflectionEntry entry = new ReflectionEntry(1, 2, "teach-back", "reflect", "Saved one.", NOW);
+    assertFalse(
+        ReflectionExport.markdown(List.of(entry), List.of(), CATALOG, NOW).contains("Drafts"));
   }
 }

@@ -317,6 +317,10 @@ class AuthorizationMatrixIT {
         LAUNCHED,
         "/app/modules/teach-back/steps/reflect/answers");
     rule(
+        "POST /app/modules/{module}/steps/{step}/draft",
+        LAUNCHED,
+        "/app/modules/teach-back/steps/reflect/draft");
+    rule(
         "POST /app/modules/{module}/steps/{step}/practice",
         LAUNCHED,
         "/app/modules/teach-back/steps/reflect/practice");
