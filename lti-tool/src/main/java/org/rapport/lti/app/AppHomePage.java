@@ -1,5 +1,8 @@
 package org.rapport.lti.app;
 
+import java.util.List;
+import org.rapport.lti.web.Nav;
+
 /**
  * Rapport's home inside the LMS (template {@code app-home}).
  *
@@ -8,5 +11,14 @@ package org.rapport.lti.app;
  * @param course the course title; {@code null} when the LMS sent none
  * @param faculty whether to show the faculty's pages instead of the student's
  * @param s the launch session token for links
+ * @param nav the student's navigation; {@code null} for faculty
+ * @param next what a student could do next, most pressing first; empty for faculty
  */
-public record AppHomePage(String name, String role, String course, boolean faculty, String s) {}
+public record AppHomePage(
+    String name,
+    String role,
+    String course,
+    boolean faculty,
+    String s,
+    Nav nav,
+    List<WhatNext.Suggestion> next) {}

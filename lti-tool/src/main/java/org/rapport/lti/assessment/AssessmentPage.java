@@ -9,6 +9,10 @@ import org.rapport.curriculum.instruments.InstrumentKind;
 import org.rapport.curriculum.instruments.Item;
 import org.rapport.curriculum.instruments.SubscaleId;
 import org.rapport.lti.cohorts.Wave;
+import org.rapport.lti.settings.WellbeingResources;
+import org.rapport.lti.web.Nav;
+import org.rapport.lti.web.Plural;
+import org.rapport.lti.web.When;
 
 /**
  * The student's self-assessment page (templates {@code assessment} and {@code
@@ -22,9 +26,14 @@ import org.rapport.lti.cohorts.Wave;
  * @param submitted the open wave's answers are submitted (or imported): {@code result} shows them
  * @param unavailable why the open wave cannot be answered; {@code null} when it can
  * @param form the open wave's statements; {@code null} when there is nothing to answer
+ * @param closesAt the last moment the open wave takes answers; {@code null} when it has no end
+ * @param unanswered after a refused submission, the statements still to answer, with links to them
+ * @param support where the results lead: modules for each part, and a note when the total fell
+ * @param nextOpensAt the first moment of the day the next wave opens; {@code null} when none
  */
 public record AssessmentPage(
     String s,
+    Nav nav,
     String cohortLabel,
     int cohortYear,
     List<TrajectoryView> trajectories,
@@ -45,7 +54,51 @@ public record AssessmentPage(
     String unavailable,
     Form form,
     boolean justSaved,
-    String answeredNote) {
+    String answeredNote,
+    When closesAt,
+    List<Unanswered> unanswered,
+    SupportView support,
+    When nextOpensAt) {
+
+  /** A statement left unanswered in a refused submission, linked to where it is on the page. */
+  public record Unanswered(int number, String href) {}
+
+  /**
+   * Where the results lead.
+   *
+   * @param parts each part of the latest results and the modules that address it
+   * @param falling the total fell since the wave before: the kind note is shown
+   * @param offerText the institution's own words on support; empty when none is configured
+   * @param offerLinks the institution's support links; empty when none is configured
+   */
+  public record SupportView(
+      List<PartView> parts,
+      boolean falling,
+      String offerText,
+      List<WellbeingResources.Link> offerLinks) {
+    public boolean hasParts() {
+      return !parts.isEmpty();
+    }
+
+    public boolean hasOfferLinks() {
+      return !offerLinks.isEmpty();
+    }
+  }
+
+  /** A part (layer of empathy) of the results with links to modules that address it. */
+  public record PartView(String label, String description, List<ModuleLink> modules) {}
+
+  /** A link to a module. */
+  public record ModuleLink(String title, String href) {}
+
+  public boolean hasUnanswered() {
+    return !unanswered.isEmpty();
+  }
+
+  /** "1 statement is" / "3 statements are" still unanswered. */
+  public String unansweredCount() {
+    return Plural.of(unanswered.size(), "statement") + (unanswered.size() == 1 ? " is" : " are");
+  }
 
   /** A submitted wave's scores; the cohort's figures only when shown. */
   public record Result(
@@ -76,10 +129,15 @@ public record AssessmentPage(
       String minLabel,
       String maxLabel,
       int maxMissing,
-      List<FormItem> items) {}
+      List<FormItem> items,
+      String rule) {}
 
-  /** A statement and its answer options. */
-  public record FormItem(int number, String text, List<Option> options) {}
+  /**
+   * A statement and its answer options.
+   *
+   * @param missing it is unanswered in a refused submission: marked in words and with an icon
+   */
+  public record FormItem(int number, String text, List<Option> options, boolean missing) {}
 
   /** One point of the answer scale. */
   public record Option(int value, String label, boolean checked) {}
@@ -120,6 +178,7 @@ public record AssessmentPage(
     Wave wave = at.wave();
     String nextStage = null;
     String nextOpens = null;
+    When nextOpensAt = null;
     String stageLabel = null;
     String closes = null;
     boolean submitted = false;
@@ -129,14 +188,22 @@ public record AssessmentPage(
     String unavailable = null;
     Form form = null;
     String answeredNote = null;
+    When closesAt = null;
+    List<Unanswered> unanswered = List.of();
     if (wave == null) {
       if (at.next() != null) {
         nextStage = at.nextStageLabel();
         nextOpens = Days.of(at.next().window().orElseThrow().opens());
+        nextOpensAt =
+            When.of(at.next().window().orElseThrow().opens().atStartOfDay(at.zone()).toInstant());
       }
     } else {
       stageLabel = at.stageLabel();
       closes = wave.window().map(w -> Days.of(w.closes())).orElse("");
+      closesAt =
+          wave.window()
+              .map(w -> When.of(w.closes().atTime(23, 59).atZone(at.zone()).toInstant()))
+              .orElse(null);
       if (at.response() != null) {
         submitted = true;
         imported = at.response().getStatus() == ResponseStatus.IMPORTED;
@@ -154,13 +221,19 @@ public record AssessmentPage(
       } else if (at.instrument() == null) {
         unavailable = Refusal.UNAVAILABLE.message();
       } else {
-        form = form(wave, at.instrument(), at.answers());
-        answeredNote =
-            at.answers().size() + " of " + at.instrument().items().size() + " statements answered.";
+        boolean refused = error != null;
+        form = form(wave, at.instrument(), at.answers(), refused);
+        unanswered =
+            form.items().stream()
+                .filter(FormItem::missing)
+                .map(i -> new Unanswered(i.number(), "#item-" + i.number()))
+                .toList();
+        answeredNote = answeredNote(at.answers().size(), at.instrument().items().size());
       }
     }
     return new AssessmentPage(
         token,
+        Nav.student(token, Nav.StudentPage.ASSESSMENT),
         at.cohort().getLabel(),
         at.cohort().getMatriculationYear(),
         trajectories,
@@ -181,10 +254,57 @@ public record AssessmentPage(
         unavailable,
         form,
         form != null && justSaved,
-        answeredNote);
+        answeredNote,
+        closesAt,
+        unanswered,
+        support(at.support(), token),
+        nextOpensAt);
   }
 
-  private static Form form(Wave wave, Instrument instrument, Map<Integer, Integer> answers) {
+  /** "9 of 18 statements answered.", "1 of 1 statement answered." */
+  static String answeredNote(int answered, int statements) {
+    return answered + " of " + Plural.of(statements, "statement") + " answered.";
+  }
+
+  /**
+   * The rule a student meets before submitting, e.g. "Answer all 18 statements; you may leave up to
+   * 2 unanswered (at most 1 in each part)."
+   */
+  static String rule(Instrument instrument) {
+    int statements = instrument.items().size();
+    int maxMissing = instrument.missing().maxMissingTotal();
+    StringBuilder rule =
+        new StringBuilder("Answer all ").append(Plural.of(statements, "statement"));
+    if (maxMissing > 0) {
+      rule.append("; you may leave up to ").append(maxMissing).append(" unanswered");
+      instrument
+          .missing()
+          .maxMissingPerSubscale()
+          .ifPresent(k -> rule.append(" (at most ").append(k).append(" in each part)"));
+    }
+    return rule.append('.').toString();
+  }
+
+  private static SupportView support(ResultsSupport.Support support, String token) {
+    if (support == null) {
+      support = ResultsSupport.Support.NONE;
+    }
+    List<PartView> parts = new ArrayList<>();
+    for (ResultsSupport.PartModules part : support.parts()) {
+      parts.add(
+          new PartView(
+              part.label(),
+              part.description(),
+              part.modules().stream()
+                  .map(m -> new ModuleLink(m.title(), "/app/modules/" + m.id() + "?s=" + token))
+                  .toList()));
+    }
+    return new SupportView(
+        List.copyOf(parts), support.falling(), support.offer().text(), support.offer().links());
+  }
+
+  private static Form form(
+      Wave wave, Instrument instrument, Map<Integer, Integer> answers, boolean refused) {
     int min = instrument.scale().min();
     int max = instrument.scale().max();
     List<FormItem> items = new ArrayList<>();
@@ -197,7 +317,12 @@ public record AssessmentPage(
                 instrument.scale().label(point).orElse(""),
                 Integer.valueOf(point).equals(answers.get(item.number()))));
       }
-      items.add(new FormItem(item.number(), item.text().orElse(""), options));
+      items.add(
+          new FormItem(
+              item.number(),
+              item.text().orElse(""),
+              options,
+              refused && !answers.containsKey(item.number())));
     }
     return new Form(
         wave.getId(),
@@ -209,7 +334,8 @@ public record AssessmentPage(
         instrument.scale().label(min).orElse(""),
         instrument.scale().label(max).orElse(""),
         instrument.missing().maxMissingTotal(),
-        items);
+        items,
+        rule(instrument));
   }
 
   private static Result result(Trajectory t, Trajectory.Point p) {

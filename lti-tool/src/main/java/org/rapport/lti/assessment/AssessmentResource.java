@@ -25,6 +25,7 @@ import org.rapport.lti.launch.CurrentUser;
 import org.rapport.lti.launch.LaunchedUser;
 import org.rapport.lti.security.RefusalMessage;
 import org.rapport.lti.security.Roles;
+import org.rapport.lti.web.Nav;
 import org.rapport.lti.web.Pages;
 
 /**
@@ -72,10 +73,10 @@ public class AssessmentResource {
           "Before you start",
           new ConsentPage(
               token(),
+              nav(),
               assessment.minimumGroupSize(),
               "To take part, tick the box to say you have read the notice and agree. If you would"
-                  + " rather not take part, you can simply close this page; nothing has been"
-                  + " stored."));
+                  + " rather not take part, choose Not now; nothing has been stored."));
     }
     assessment.consent(user);
     return backToPage(null);
@@ -95,7 +96,8 @@ public class AssessmentResource {
           400,
           "assessment-year",
           "Your class",
-          new ClassPage(token(), choice.latestYear(), year == null ? "" : year, choice.problem()));
+          new ClassPage(
+              token(), nav(), choice.latestYear(), year == null ? "" : year, choice.problem()));
     }
     return backToPage(null);
   }
@@ -177,14 +179,14 @@ public class AssessmentResource {
           status,
           "assessment-consent",
           "Before you start",
-          new ConsentPage(token(), needs.minimumGroupSize(), null));
+          new ConsentPage(token(), nav(), needs.minimumGroupSize(), null));
     }
     if (situation instanceof SelfAssessment.NeedsClass needs) {
       return html(
           status,
           "assessment-year",
           "Your class",
-          new ClassPage(token(), needs.latestYear(), null, null));
+          new ClassPage(token(), nav(), needs.latestYear(), null, null));
     }
     return html(
         status,
@@ -207,7 +209,7 @@ public class AssessmentResource {
         r.status(),
         "assessment-refused",
         r.title(),
-        new RefusedPage(token(), r.title(), refused.getMessage()));
+        new RefusedPage(token(), nav(), r.title(), refused.getMessage()));
   }
 
   // ---- helpers
@@ -252,6 +254,10 @@ public class AssessmentResource {
 
   private String token() {
     return CurrentUser.token(request);
+  }
+
+  private Nav nav() {
+    return Nav.student(token(), Nav.StudentPage.ASSESSMENT);
   }
 
   private boolean wantsJson() {

@@ -1,5 +1,7 @@
 package org.rapport.lti.assessment;
 
+import org.rapport.lti.web.Nav;
+
 /**
  * The question for the student's class, their year of matriculation (template {@code
  * assessment-year}).
@@ -8,4 +10,4 @@ package org.rapport.lti.assessment;
  * @param year what the student entered, when the form came back; {@code null} on first showing
  * @param error why the form came back; {@code null} on first showing
  */
-public record ClassPage(String s, int latestYear, String year, String error) {}
+public record ClassPage(String s, Nav nav, int latestYear, String year, String error) {}

@@ -53,6 +53,7 @@ public class SelfAssessment {
   @Inject RapportSettings settings;
   @Inject MinimumGroupSize groupSize;
   @Inject StudentData studentData;
+  @Inject ResultsSupport resultsSupport;
   @Inject Clock clock;
 
   /** Where a student stands: one of {@link NeedsConsent}, {@link NeedsClass}, {@link AtWave}. */
@@ -74,6 +75,7 @@ public class SelfAssessment {
    * @param response the submitted or imported response to {@code wave}; {@code null} when none
    * @param instrument the wave's instrument when it can be answered; {@code null} when it cannot
    * @param answers the draft's answers with the posted ones over them
+   * @param support where the student's results lead: modules for each part, a note when falling
    */
   public record AtWave(
       Cohort cohort,
@@ -86,7 +88,8 @@ public class SelfAssessment {
       AssessmentResponse response,
       Instrument instrument,
       Map<Integer, Integer> answers,
-      ZoneId zone)
+      ZoneId zone,
+      ResultsSupport.Support support)
       implements Situation {}
 
   /** A draft was saved: how many of the instrument's statements are answered. */
@@ -126,6 +129,7 @@ public class SelfAssessment {
     List<Trajectory> own = trajectories.of(studentId);
     int minimum = groupSize.rule().minimumGroupSize();
     ZoneId zone = settings.assessmentZone();
+    ResultsSupport.Support support = resultsSupport.of(user.registrationId(), own);
     Optional<Wave> open =
         postedWave != null ? waves.find(postedWave) : waves.openFor(cohort.getId(), today);
     if (open.isEmpty()) {
@@ -141,7 +145,8 @@ public class SelfAssessment {
           null,
           null,
           Map.of(),
-          zone);
+          zone,
+          support);
     }
     Wave wave = open.get();
     Optional<AssessmentResponse> response =
@@ -158,7 +163,8 @@ public class SelfAssessment {
           response.get(),
           null,
           Map.of(),
-          zone);
+          zone,
+          support);
     }
     Optional<Instrument> instrument =
         instruments.find(wave.instrument()).filter(Instrument::schedulable);
@@ -189,7 +195,8 @@ public class SelfAssessment {
         null,
         instrument.orElse(null),
         answers,
-        zone);
+        zone,
+        support);
   }
 
   /** The smallest group whose average a student is shown, as the privacy notice states it. */

@@ -62,9 +62,7 @@ public class ModulePages {
   }
 
   private static Nav nav(String token) {
-    return Nav.of(
-        new Nav.Item("/app?s=" + token, "Home", false),
-        new Nav.Item("/app/modules?s=" + token, "Modules", true));
+    return Nav.student(token, Nav.StudentPage.MODULES);
   }
 
   private static String subscales(Module module) {

@@ -81,6 +81,15 @@ public class ModulePlayer {
     return summaries;
   }
 
+  /** The id of the unfinished module the learner worked in last; empty when there is none. */
+  @Transactional
+  public java.util.Optional<String> lastUnfinished(LaunchedUser user) {
+    return progress.all(user.registrationId(), user.learnerId()).stream()
+        .filter(p -> !p.isCompleted())
+        .max(java.util.Comparator.comparing(ModuleProgress::getUpdatedAt))
+        .map(ModuleProgress::getModuleId);
+  }
+
   /** The learner's progress in one module, without changing it. */
   @Transactional
   public ModuleState state(LaunchedUser user, Module module) {

@@ -84,6 +84,10 @@ public class ModuleProgress {
     return currentStep;
   }
 
+  public OffsetDateTime getUpdatedAt() {
+    return updatedAt;
+  }
+
   public OffsetDateTime getCompletedAt() {
     return completedAt;
   }

@@ -10,4 +10,27 @@ public record Nav(List<Item> items) {
   public static Nav of(Item... items) {
     return new Nav(List.of(items));
   }
+
+  /** The student's pages, the same on each of them. */
+  public enum StudentPage {
+    HOME("/app", "Home"),
+    MODULES("/app/modules", "Modules"),
+    ASSESSMENT("/app/assessment", "Self-assessment");
+
+    private final String path;
+    private final String label;
+
+    StudentPage(String path, String label) {
+      this.path = path;
+      this.label = label;
+    }
+  }
+
+  /** The navigation of every student page, with {@code current} marked. */
+  public static Nav student(String token, StudentPage current) {
+    return new Nav(
+        java.util.Arrays.stream(StudentPage.values())
+            .map(p -> new Item(p.path + "?s=" + token, p.label, p == current))
+            .toList());
+  }
 }

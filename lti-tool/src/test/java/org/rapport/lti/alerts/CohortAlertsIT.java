@@ -131,7 +131,7 @@ class CohortAlertsIT {
       List<?> modules = (List<?>) a.get("modules");
       assertFalse(modules.isEmpty(), a.toString());
       if ("affective".equals(a.get("measure"))) {
-        assertEquals("Sharing the feeling", a.get("subscale"));
+        assertEquals("Affective empathy", a.get("subscale"));
         assertTrue(a.toString().contains("responding-to-emotion"), a.toString());
       }
     }
@@ -290,7 +290,7 @@ class CohortAlertsIT {
     assertTrue(html.contains("<desc id=\"trend-total-desc\">"), html);
     assertTrue(html.contains("data-measure=\"affective\""), html);
     assertTrue(html.contains("data-alert-id="), html);
-    assertTrue(html.contains("Sharing the feeling"), html);
+    assertTrue(html.contains("Affective empathy"), html);
     assertTrue(html.contains("Responding to emotion"), html);
     assertTrue(html.contains("<caption>"), html);
     assertFalse(html.contains("synthetic-"), "no pseudonym on the page");
