@@ -50,11 +50,24 @@ public class DemoTenant {
     if (known.contains(registrationId)) {
       return;
     }
-    if (seeding.seeded(registrationId) || !seeding.seed(registrationId)) {
+    boolean seeded;
+    try {
+      seeded = !seeding.seeded(registrationId) && seeding.seed(registrationId);
+    } catch (RuntimeException e) {
+      // The launch goes on into an empty tenant; nothing of the demo data was kept.
       known.add(registrationId);
+      LOG.log(
+          Level.WARNING,
+          "The demo data could not be written into tenant "
+              + registrationId
+              + "; the test platform launches into it without them until Rapport restarts.",
+          e);
       return;
     }
     known.add(registrationId);
+    if (!seeded) {
+      return;
+    }
     LOG.info(() -> "Demo data written into the test platform's tenant " + registrationId + ".");
     try {
       evaluation.evaluate(registrationId, "development mode's demo data was written");

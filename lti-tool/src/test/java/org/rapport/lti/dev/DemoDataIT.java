@@ -70,7 +70,9 @@ class DemoDataIT {
                     .ref()),
             LocalDate.now(ZoneOffset.UTC));
 
+    int port;
     try (PayaraMicroProcess rapport = PayaraMicroProcess.start("demo-data-first", env)) {
+      port = rapport.port();
       RapportClient client = rapport.client();
       assertFacultySeeTheDemo(client, classes);
       assertTheDemoStudentFindsTheirWaveOpen(client);
@@ -86,7 +88,9 @@ class DemoDataIT {
         first.get("student"),
         "the synthetic students and the demo student: " + first);
 
-    try (PayaraMicroProcess again = PayaraMicroProcess.start("demo-data-again", env)) {
+    // The same address after the restart: the same test platform, so the same tenant.
+    try (PayaraMicroProcess again =
+        PayaraMicroProcess.start("demo-data-again", env, List.of("-Xmx768m"), port)) {
       RapportClient client = again.client();
       assertFacultySeeTheDemo(client, classes);
     }
