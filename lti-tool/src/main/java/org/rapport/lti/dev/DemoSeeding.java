@@ -139,15 +139,18 @@ public class DemoSeeding {
     for (int m = 0; m < modules.size(); m++) {
       work(student, modules.get(m), m < 2);
     }
-    // Classmates: most finished the first module, fewer the second, a few began the third.
+    // Classmates, chosen so that every group the completion page could reveal (not started, in
+    // progress, completed) is empty or at least 10 of the course's 25 students, so all is shown:
+    // 15 finished the first module and 10 are in it; 15 finished the second and 10 did not start
+    // it; 11, the demo student among them, are part-way through the third.
     for (int c = 1; c <= CLASSMATES; c++) {
       LaunchedUser classmate =
           recordLaunch(registration, new DemoPerson("student", String.format("classmate-%02d", c)));
-      work(classmate, modules.get(0), c <= 18);
-      if (modules.size() > 1 && c <= 16) {
-        work(classmate, modules.get(1), c <= 11);
+      work(classmate, modules.get(0), c <= 14);
+      if (modules.size() > 1 && c <= 14) {
+        work(classmate, modules.get(1), true);
       }
-      if (modules.size() > 2 && c <= 6) {
+      if (modules.size() > 2 && c <= 10) {
         work(classmate, modules.get(2), false);
       }
     }

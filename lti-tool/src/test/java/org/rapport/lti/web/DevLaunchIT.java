@@ -72,9 +72,12 @@ class DevLaunchIT {
     HttpResponse<String> shown =
         rapport.postForm("/dev/platform/deep-link-return", "JWT=" + enc(signed));
     assertEquals(200, shown.statusCode(), shown.body());
-    assertTrue(shown.body().contains("<h1>Content added"), shown.body());
-    assertTrue(shown.body().contains("/app/modules/teach-back"), shown.body());
-    assertTrue(shown.body().contains("ltiResourceLink"), shown.body());
+    String added = DevLaunch.html(shown.body());
+    assertTrue(added.contains("<h1>Content added"), added);
+    assertTrue(
+        added.contains("data-content-item=\"" + rapport.base() + "/app/modules/teach-back\""),
+        "the item Rapport returned: " + added);
+    assertTrue(added.contains("<td>ltiResourceLink</td>"), added);
 
     HttpResponse<String> replayed =
         rapport.postForm("/dev/platform/deep-link-return", "JWT=" + enc(signed));
