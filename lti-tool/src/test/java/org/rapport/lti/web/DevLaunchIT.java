@@ -17,6 +17,12 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.lti.testdata.Axe;
+import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.DevLaunch;
 import org.rapport.lti.testdata.RapportClient;
 import org.rapport.lti.testdata.RapportWar;
@@ -92,6 +98,35 @@ class DevLaunchIT {
     HttpResponse<String> student =
         rapport.get("/dev/platform/launch?role=student&message=content-selection");
     assertEquals(400, student.statusCode(), "only an instructor starts a content selection");
+  }
+
+  @Test
+  void inABrowserTheStartPageLeadsToAContentSelectionAndThePlatformShowsWhatWasAdded() {
+    RapportClient rapport = new RapportClient(deployed);
+    ChromeDriver browser = Browser.start(false);
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+      browser.get(rapport.base() + "/");
+      Axe.assertNoSeriousViolations(browser, "start page");
+      browser.findElement(By.cssSelector("button[value='content-selection']")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rapport-frame")));
+      Axe.assertNoSeriousViolations(browser, "test platform page");
+      wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("rapport-frame")));
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.cssSelector("input[name='item'][value='module:teach-back']")))
+          .click();
+      browser.findElement(By.cssSelector("button[value='add']")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Content added"));
+      assertTrue(
+          browser
+              .findElement(By.cssSelector("tr[data-content-item$='/app/modules/teach-back']"))
+              .isDisplayed());
+      Axe.assertNoSeriousViolations(browser, "test platform's page of added content");
+    } finally {
+      browser.quit();
+    }
   }
 
   private static final Pattern RETURN_FORM =
