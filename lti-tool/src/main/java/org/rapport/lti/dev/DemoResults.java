@@ -16,7 +16,9 @@ import org.rapport.curriculum.instruments.Item;
  * answers, one row per student and wave) so that they go through the import's checks and scoring.
  * Two cohorts, both past waves only: one whose "sharing the feeling" answers drop clearly between
  * the second and third school year, and a younger steady one. The same day always gives the same
- * file: every figure comes from one seeded {@link Random}.
+ * file: every figure comes from one seeded {@link Random}. Every synthetic student answers every
+ * wave: the few who would skip one in a class this size would be a group smaller than the minimum,
+ * and the paired comparisons that reveal it (and so the alert) would be hidden.
  *
  * <p>Each synthetic student has a level per subscale (in the scale's points, before reverse
  * keying); each wave adds a little noise to it and each item a little more. A reverse-keyed item is
@@ -39,7 +41,6 @@ final class DemoResults {
   /** The steady cohort's wave that is open now. */
   static final TrainingStage OPEN_STAGE = TrainingStage.Y2;
 
-  private static final double SKIPS = 0.08;
   private static final double DROP = 1.0;
 
   /**
@@ -111,7 +112,6 @@ final class DemoResults {
         if (declines && w == stages.size() - 1) {
           wave.computeIfPresent(fell, (k, v) -> v - DROP);
         }
-        boolean skipped = w > 0 && random.nextDouble() < SKIPS;
         LocalDate opens = template.window(year, template.stage(stage).orElseThrow()).opens();
         LocalDate completed = opens.plusDays(random.nextInt(21));
         StringBuilder row = new StringBuilder();
@@ -131,9 +131,7 @@ final class DemoResults {
           int keyed = (int) Math.max(min, Math.min(max, Math.round(value)));
           row.append(',').append(item.reverse() ? instrument.scale().reverse(keyed) : keyed);
         }
-        if (!skipped) {
-          csv.append(row).append('\n');
-        }
+        csv.append(row).append('\n');
       }
     }
   }

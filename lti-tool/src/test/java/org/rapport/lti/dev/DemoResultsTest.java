@@ -61,7 +61,11 @@ class DemoResultsTest {
       affective.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
     for (var e : respondents.entrySet()) {
-      assertTrue(e.getValue() >= 20, "every wave is well above the minimum group size: " + e);
+      int size =
+          e.getKey().startsWith(classes.declining().value() + " ")
+              ? DemoResults.DECLINING_SIZE
+              : DemoResults.STEADY_SIZE;
+      assertEquals(size, e.getValue(), "everyone answers, so no small group is left out: " + e);
     }
     assertEquals(6, respondents.size(), "four waves of one class, two of the other");
     double y2 = mean(affective.get("2023 Y2"));
