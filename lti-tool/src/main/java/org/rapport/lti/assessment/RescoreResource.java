@@ -11,13 +11,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.curriculum.instruments.Instrument;
-import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.instruments.Instruments;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.InvalidRequestException;
@@ -30,11 +26,7 @@ import org.rapport.lti.web.InvalidRequestException;
 @Tag(name = "Scoring", description = "Re-scoring and reliability")
 public class RescoreResource {
   @Inject Rescoring rescoring;
-  @Inject Instruments instruments;
   @Context ContainerRequestContext request;
-
-  /** What to re-score: answers given to {@code instrument} version {@code fromVersion}. */
-  public record RescoreRequestView(String instrument, Integer fromVersion, Integer toVersion) {}
 
   /** A past run. */
   public record RunView(
@@ -56,15 +48,8 @@ public class RescoreResource {
       throw new InvalidRequestException(
           List.of("Send instrument, fromVersion and toVersion as JSON."));
     }
-    List<String> problems = new java.util.ArrayList<>();
-    Optional<Instrument> from =
-        find(body.instrument(), body.fromVersion(), "fromVersion", problems);
-    Optional<Instrument> to = find(body.instrument(), body.toVersion(), "toVersion", problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
     try {
-      return rescoring.rescore(from.get().ref(), to.get().ref(), CurrentAdmin.of(request));
+      return rescoring.rescore(body, CurrentAdmin.of(request));
     } catch (Rescoring.RescoreRefused refused) {
       throw new ConflictException(refused.getMessage());
     }
@@ -85,25 +70,5 @@ public class RescoreResource {
                     r.getRequestedAt().toString(),
                     r.getResponsesRescored()))
         .toList();
-  }
-
-  private Optional<Instrument> find(
-      String id, Integer version, String field, List<String> problems) {
-    if (id == null || id.isBlank()) {
-      if (problems.stream().noneMatch(p -> p.startsWith("instrument:"))) {
-        problems.add("instrument: give the instrument id, e.g. rapport-empathy.");
-      }
-      return Optional.empty();
-    }
-    if (version == null) {
-      problems.add(field + ": give a version number.");
-      return Optional.empty();
-    }
-    Optional<Instrument> found = instruments.find(id.strip(), version);
-    if (found.isEmpty()) {
-      problems.add(
-          field + ": " + InstrumentRef.of(id.strip(), Math.max(1, version)) + " is not installed.");
-    }
-    return found;
   }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rapport.curriculum.assessments.AnswerRejected;
 import org.rapport.curriculum.assessments.Answers;
 import org.rapport.curriculum.assessments.Scorer;
@@ -18,6 +19,9 @@ import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.audit.AuditAction;
 import org.rapport.lti.audit.AuditLog;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.web.BodyProblems;
+import org.rapport.lti.web.InvalidRequestException;
+import org.rapport.lti.web.RequestChecks;
 
 /**
  * Re-scores answers with another version of their instrument's definition, when an administrator
@@ -37,6 +41,7 @@ public class Rescoring {
   @Inject Responses responses;
   @Inject ScoreStore scores;
   @Inject AuditLog audit;
+  @Inject RequestChecks checks;
 
   /** What a run did. */
   public record Outcome(
@@ -56,6 +61,38 @@ public class Rescoring {
     RescoreRefused(String message) {
       super(message);
     }
+  }
+
+  /**
+   * Re-scores what an administrator asks for.
+   *
+   * @throws InvalidRequestException with every problem of the request
+   * @throws RescoreRefused when the versions do not share their items and answer scale
+   */
+  public Outcome rescore(RescoreRequestView request, String by) {
+    BodyProblems problems = checks.of(request);
+    Optional<Instrument> from = Optional.empty();
+    Optional<Instrument> to = Optional.empty();
+    if (problems.isEmpty()) {
+      checks.add(problems, request, RescoreRequestView.Versions.class);
+      String id = request.instrument().strip();
+      from = installed(problems, "fromVersion", id, request.fromVersion());
+      to = installed(problems, "toVersion", id, request.toVersion());
+    }
+    problems.throwIfAny();
+    return rescore(from.get().ref(), to.get().ref(), by);
+  }
+
+  private Optional<Instrument> installed(
+      BodyProblems problems, String field, String id, Integer version) {
+    if (version == null) {
+      return Optional.empty();
+    }
+    Optional<Instrument> found = instruments.find(id, version);
+    if (found.isEmpty()) {
+      problems.add(field, InstrumentRef.of(id, Math.max(1, version)) + " is not installed.");
+    }
+    return found;
   }
 
   public Outcome rescore(InstrumentRef from, InstrumentRef to, String by) {

@@ -13,16 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.curriculum.cohorts.MatriculationYear;
-import org.rapport.lti.registration.RegistrationRepository;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.settings.RapportSettings;
-import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.InvalidRequestException;
 import org.rapport.lti.web.MissingException;
 
@@ -37,7 +32,7 @@ public class CohortResource {
   @Inject WaveEditing editing;
   @Inject WaveUsage usage;
   @Inject Waves waves;
-  @Inject RegistrationRepository registrations;
+  @Inject CohortAdministration administration;
   @Inject RapportSettings settings;
 
   @GET
@@ -47,8 +42,7 @@ public class CohortResource {
       throw new InvalidRequestException(
           List.of("registration: give the tenant's registration id, e.g. ?registration=1."));
     }
-    ScheduleTemplateResource.requireRegistration(registrations, registrationId);
-    return cohorts.all(registrationId).stream().map(this::view).toList();
+    return administration.cohorts(registrationId).stream().map(this::view).toList();
   }
 
   @GET
@@ -66,41 +60,7 @@ public class CohortResource {
     if (request == null) {
       throw new InvalidRequestException(List.of("Send the cohort as a JSON object."));
     }
-    RequestProblems problems = new RequestProblems();
-    if (request.registrationId() == null) {
-      problems.add("registrationId: give the tenant's registration id.");
-    } else if (registrations.find(request.registrationId()).isEmpty()) {
-      problems.add(
-          "registrationId: there is no registration (tenant) with id "
-              + request.registrationId()
-              + ".");
-    }
-    MatriculationYear year = null;
-    if (request.matriculationYear() == null) {
-      problems.add("matriculationYear: give the year the class started medical school.");
-    } else {
-      Optional<String> p =
-          MatriculationYear.problem(request.matriculationYear(), Year.from(settings.today()));
-      if (p.isPresent()) {
-        problems.add("matriculationYear: " + p.get() + ".");
-      } else {
-        year = new MatriculationYear(request.matriculationYear());
-      }
-    }
-    if (request.label() != null && request.label().length() > 200) {
-      problems.add("label: use at most 200 characters.");
-    }
-    problems.throwIfAny();
-    MatriculationYear y = year;
-    Cohort created =
-        cohorts
-            .create(request.registrationId(), year, request.label())
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "This tenant already has the cohort that matriculated in "
-                            + y
-                            + "; change its waves instead."));
+    Cohort created = administration.create(request);
     return Response.created(URI.create("api/admin/cohorts/" + created.getId()))
         .entity(view(created))
         .build();

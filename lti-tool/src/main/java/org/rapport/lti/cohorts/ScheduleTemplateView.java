@@ -1,16 +1,24 @@
 package org.rapport.lti.cohorts;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import org.rapport.curriculum.cohorts.ScheduleTemplate;
+import org.rapport.curriculum.cohorts.ScheduledStage;
+import org.rapport.lti.web.Between;
 
-/** A tenant's schedule template as the admin API shows and accepts it. */
+/**
+ * A tenant's schedule template as the admin API shows and accepts it. What it accepts is checked
+ * with these constraints; whether the instruments are installed and the stages are in training
+ * order afterwards ({@link ScheduleProposal}), every problem at once.
+ */
+@TemplateChecks.EveryStageGiven
 public record ScheduleTemplateView(
     Long registrationId,
     boolean custom,
-    String anchor,
+    @TemplateChecks.MatriculationDay String anchor,
     String updatedAt,
     String updatedBy,
-    List<StageView> stages) {
+    @Valid List<StageView> stages) {
 
   /**
    * One stage line, in training order: the stage's code, the names people read (a standard stage's
@@ -19,13 +27,15 @@ public record ScheduleTemplateView(
    * cohort), and its wave, which opens {@code offsetMonths} after the anchor day, for {@code
    * windowDays}.
    */
+  @TemplateChecks.DefinedStage
   public record StageView(
       String stage,
       String stageLabel,
       String stageShortLabel,
       String phase,
-      Integer offsetMonths,
-      Integer windowDays,
+      @Between(min = 0, max = ScheduledStage.MAX_OFFSET_MONTHS, unit = "months")
+          Integer offsetMonths,
+      @Between(min = 1, max = ScheduledStage.MAX_WINDOW_DAYS, unit = "days") Integer windowDays,
       String instrument,
       Integer version) {}
 

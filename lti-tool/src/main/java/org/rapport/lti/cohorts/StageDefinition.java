@@ -22,25 +22,35 @@ final class StageDefinition {
 
   private StageDefinition() {}
 
-  /** The stage, or empty with every problem added. Order and years are set by the template. */
-  static Optional<TrainingStage> read(
-      RequestProblems problems, String field, ScheduleTemplateView.StageView s) {
+  /** Where a problem of a stage is reported: the stage's field and what to do. */
+  interface Problems {
+    void add(String field, String whatToDo);
+  }
+
+  /**
+   * The stage, or empty with every problem added (by the stage's field name: stage, stageLabel,
+   * stageShortLabel, phase). Order and years are set by the template.
+   */
+  static Optional<TrainingStage> read(Problems problems, ScheduleTemplateView.StageView s) {
     Optional<String> code = TrainingStage.code(s.stage());
     if (code.isEmpty()) {
       problems.add(
-          field
-              + ".stage: "
-              + String.format(TrainingStage.BAD_CODE, s.stage() == null ? "" : s.stage().strip())
-              + ".");
+          "stage",
+          String.format(TrainingStage.BAD_CODE, s.stage() == null ? "" : s.stage().strip()) + ".");
       return Optional.empty();
     }
     Optional<TrainingStage> standard = TrainingStage.parse(code.get());
-    int before = problems.size();
+    boolean[] found = {false};
+    Problems counted =
+        (field, whatToDo) -> {
+          found[0] = true;
+          problems.add(field, whatToDo);
+        };
     String label = text(s.stageLabel()).orElse(standard.map(TrainingStage::label).orElse(null));
     if (label == null) {
-      problems.add(field + ".stageLabel: " + String.format(NO_LABEL, code.get()) + ".");
+      counted.add("stageLabel", String.format(NO_LABEL, code.get()) + ".");
     } else if (label.length() > MAX_LABEL) {
-      problems.add(field + ".stageLabel: " + String.format(LONG_LABEL, MAX_LABEL) + ".");
+      counted.add("stageLabel", String.format(LONG_LABEL, MAX_LABEL) + ".");
     }
     String shortLabel =
         text(s.stageShortLabel())
@@ -49,22 +59,20 @@ final class StageDefinition {
                     .map(TrainingStage::shortLabel)
                     .orElse(label != null && label.length() <= MAX_SHORT_LABEL ? label : null));
     if (shortLabel == null && label != null) {
-      problems.add(
-          field
-              + ".stageShortLabel: give a short name of at most "
-              + MAX_SHORT_LABEL
-              + " characters for charts and tables.");
+      counted.add(
+          "stageShortLabel",
+          "give a short name of at most " + MAX_SHORT_LABEL + " characters for charts and tables.");
     } else if (shortLabel != null && shortLabel.length() > MAX_SHORT_LABEL) {
-      problems.add(field + ".stageShortLabel: " + String.format(LONG_LABEL, MAX_SHORT_LABEL) + ".");
+      counted.add("stageShortLabel", String.format(LONG_LABEL, MAX_SHORT_LABEL) + ".");
     }
     Optional<TrainingPhase> phase =
         text(s.phase())
             .map(TrainingPhase::fromYamlName)
             .orElse(standard.map(TrainingStage::phaseAfter));
     if (phase.isEmpty()) {
-      problems.add(field + ".phase: " + String.format(NO_PHASE, code.get(), phases()) + ".");
+      counted.add("phase", String.format(NO_PHASE, code.get(), phases()) + ".");
     }
-    if (problems.size() != before) {
+    if (found[0]) {
       return Optional.empty();
     }
     return Optional.of(new TrainingStage(code.get(), label, shortLabel, phase.get(), 0, 0));

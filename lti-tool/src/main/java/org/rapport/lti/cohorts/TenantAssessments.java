@@ -29,6 +29,7 @@ public class TenantAssessments {
   @Inject Instruments instruments;
   @Inject RegistrationRepository registrations;
   @Inject Schedules schedules;
+  @Inject ScheduleProposal proposal;
   @Inject Cohorts cohorts;
   @Inject Waves waves;
   @Inject WaveEditing editing;
@@ -106,7 +107,7 @@ public class TenantAssessments {
    */
   public void replaceSchedule(long registrationId, ScheduleTemplateView proposed, String by) {
     registration(registrationId);
-    schedules.replace(registrationId, ScheduleTemplateResource.validate(proposed, instruments), by);
+    schedules.replace(registrationId, proposal.template(proposed), by);
   }
 
   /**

@@ -11,12 +11,15 @@ import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.cohorts.WaveWindow;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.instruments.Instruments;
+import org.rapport.lti.web.BodyProblems;
 import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.InvalidRequestException;
 import org.rapport.lti.web.MissingException;
+import org.rapport.lti.web.RequestChecks;
 
 /**
- * Adds and changes waves for the admin API and pages alike: checks every field, refuses an
+ * Adds and changes waves for the admin API and pages alike: checks every field (the constraints of
+ * {@link WaveRequestView}, the cohort's programme and the installed instruments), refuses an
  * instrument that cannot be scheduled (409 with the reason) and an instrument change once a wave
  * has responses.
  */
@@ -27,6 +30,7 @@ public class WaveEditing {
   @Inject Cohorts cohorts;
   @Inject WaveUsage usage;
   @Inject Instruments instruments;
+  @Inject RequestChecks checks;
 
   /**
    * @throws MissingException, InvalidRequestException (400) or ConflictException (409)
@@ -38,22 +42,23 @@ public class WaveEditing {
     if (request == null) {
       throw new InvalidRequestException(List.of("Send the wave as a JSON object."));
     }
-    RequestProblems problems = new RequestProblems();
+    BodyProblems problems = checks.of(request);
     Programme programme = waves.programmeOf(cohortId);
     Optional<TrainingStage> stage = programme.parse(request.stage());
     if (stage.isEmpty()) {
-      problems.add("stage: " + programme.unknown(request.stage()) + ".");
+      problems.add("stage", programme.unknown(request.stage()) + ".");
     } else if (waves.find(cohortId, stage.get()).isPresent()) {
       problems.add(
-          "stage: this cohort already has a wave for "
+          "stage",
+          "this cohort already has a wave for "
               + stage.get().label()
               + "; change that wave instead.");
     }
-    Optional<WaveWindow> window = window(problems, request);
     Optional<InstrumentRef> instrument =
-        problems.instrument(instruments, "instrument", request.instrument(), request.version());
+        InstrumentChoice.check(
+            instruments, problems, "instrument", request.instrument(), request.version());
     problems.throwIfAny();
-    return waves.create(cohortId, stage.get(), window.get(), instrument.get(), WaveOrigin.ADMIN);
+    return waves.create(cohortId, stage.get(), window(request), instrument.get(), WaveOrigin.ADMIN);
   }
 
   /**
@@ -65,14 +70,13 @@ public class WaveEditing {
     if (request == null) {
       throw new InvalidRequestException(List.of("Send the wave as a JSON object."));
     }
-    RequestProblems problems = new RequestProblems();
+    BodyProblems problems = checks.of(request);
     if (request.stage() != null
         && !request.stage().isBlank()
         && !TrainingStage.code(request.stage()).orElse("").equals(wave.getStageCode())) {
       problems.add(
-          "stage: a wave's stage cannot change; this wave is for " + wave.getStageCode() + ".");
+          "stage", "a wave's stage cannot change; this wave is for " + wave.getStageCode() + ".");
     }
-    Optional<WaveWindow> window = window(problems, request);
     String instrumentId =
         request.instrument() == null || request.instrument().isBlank()
             ? wave.instrument().id().value()
@@ -82,7 +86,7 @@ public class WaveEditing {
             ? Integer.valueOf(wave.instrument().version())
             : request.version();
     Optional<InstrumentRef> instrument =
-        problems.instrument(instruments, "instrument", instrumentId, version);
+        InstrumentChoice.check(instruments, problems, "instrument", instrumentId, version);
     problems.throwIfAny();
     WaveUsage.Counts counts = usage.counts(id);
     if (!instrument.get().equals(wave.instrument()) && counts.total() > 0) {
@@ -93,19 +97,12 @@ public class WaveEditing {
               + wave.instrument()
               + "; its instrument can no longer change. Its dates can.");
     }
-    return waves.change(wave, window.get(), instrument.get());
+    return waves.change(wave, window(request), instrument.get());
   }
 
-  static Optional<WaveWindow> window(RequestProblems problems, WaveRequestView request) {
-    Optional<LocalDate> opens = problems.date("opens", request.opens());
-    Optional<LocalDate> closes = problems.date("closes", request.closes());
-    if (opens.isEmpty() || closes.isEmpty()) {
-      return Optional.empty();
-    }
-    if (closes.get().isBefore(opens.get())) {
-      problems.add("closes: " + closes.get() + " is before the opening day " + opens.get() + ".");
-      return Optional.empty();
-    }
-    return Optional.of(new WaveWindow(opens.get(), closes.get()));
+  /** The window of a request that meets its constraints. */
+  private static WaveWindow window(WaveRequestView request) {
+    return new WaveWindow(
+        LocalDate.parse(request.opens().strip()), LocalDate.parse(request.closes().strip()));
   }
 }

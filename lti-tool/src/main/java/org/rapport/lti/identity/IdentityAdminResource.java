@@ -20,9 +20,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.registration.RegistrationRepository;
 import org.rapport.lti.security.Roles;
-import org.rapport.lti.web.MissingException;
 
 /**
  * JSON API for administrators: a registration's identity policy, and the student links launches
@@ -36,14 +34,12 @@ import org.rapport.lti.web.MissingException;
 public class IdentityAdminResource {
   @Inject IdentityPolicies policies;
   @Inject StudentLinkRequests requests;
-  @Inject RegistrationRepository registrations;
   @Context ContainerRequestContext request;
 
   @GET
   @Path("registrations/{id: [0-9]+}/policy")
   @Operation(summary = "A registration's identity policy (defaults until changed)")
   public IdentityPolicyView policy(@PathParam("id") long id) {
-    requireRegistration(id);
     return policies.of(id);
   }
 
@@ -59,7 +55,6 @@ public class IdentityAdminResource {
           @NotNull(
               message = "Send launchLinksAllowed (true/false) and teachingAssistantRole as JSON.")
           IdentityPolicyView change) {
-    requireRegistration(id);
     return policies.change(id, change, CurrentAdmin.of(request));
   }
 
@@ -82,11 +77,5 @@ public class IdentityAdminResource {
   @Operation(summary = "Reject a student link, with an optional note")
   public StudentLinkRequestView reject(@PathParam("id") long id, Map<String, String> body) {
     return requests.reject(id, CurrentAdmin.of(request), body == null ? null : body.get("note"));
-  }
-
-  private void requireRegistration(long id) {
-    if (registrations.find(id).isEmpty()) {
-      throw new MissingException("There is no registration (tenant) with id " + id + ".");
-    }
   }
 }

@@ -10,18 +10,26 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.rapport.lti.launch.TeachingAssistantPolicy;
 import org.rapport.lti.launch.TeachingAssistantRole;
+import org.rapport.lti.registration.RegistrationRepository;
+import org.rapport.lti.web.MissingException;
 
 /** Reads and changes registrations' identity policies. */
 @ApplicationScoped
 public class IdentityPolicies implements TeachingAssistantPolicy {
   @Inject Clock clock;
+  @Inject RegistrationRepository registrations;
 
   @PersistenceContext(unitName = "rapport")
   EntityManager em;
 
-  /** The policy of a registration, the defaults when it never changed it. */
+  /**
+   * The policy of a registration, the defaults when it never changed it.
+   *
+   * @throws MissingException when there is no such registration
+   */
   @Transactional
   public IdentityPolicyView of(long registrationId) {
+    requireRegistration(registrationId);
     IdentityPolicy policy = em.find(IdentityPolicy.class, registrationId);
     return policy != null ? policy.view() : new IdentityPolicy(registrationId).view();
   }
@@ -41,9 +49,12 @@ public class IdentityPolicies implements TeachingAssistantPolicy {
   /**
    * Stores a change whose fields the admin API has checked ({@link IdentityPolicyView}'s
    * constraints); {@code by} is the administrator.
+   *
+   * @throws MissingException when there is no such registration
    */
   @Transactional
   public IdentityPolicyView change(long registrationId, IdentityPolicyView change, String by) {
+    requireRegistration(registrationId);
     TeachingAssistantRole assistants =
         TeachingAssistantRole.valueOf(
             change.teachingAssistantRole().strip().toUpperCase(Locale.ROOT));
@@ -56,5 +67,11 @@ public class IdentityPolicies implements TeachingAssistantPolicy {
       policy.change(change.launchLinksAllowed(), assistants, by, OffsetDateTime.now(clock));
     }
     return policy.view();
+  }
+
+  private void requireRegistration(long id) {
+    if (registrations.find(id).isEmpty()) {
+      throw new MissingException("There is no registration (tenant) with id " + id + ".");
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rapport.curriculum.imports.RowProblem;
 import org.rapport.lti.cluster.NodeName;
+import org.rapport.lti.registration.RegistrationRepository;
 
 /**
  * Import jobs as stored: created on upload, moved through their states (each change in a
@@ -28,6 +29,7 @@ public class ImportJobs {
 
   @Inject ImportProgress progress;
   @Inject NodeName node;
+  @Inject RegistrationRepository registrations;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long create(long registrationId, String fileName, String sha256, String by) {
@@ -106,6 +108,16 @@ public class ImportJobs {
                 .toList()
             : List.of();
     return Optional.of(view(job, problems));
+  }
+
+  /** The imports page: the latest imports of every tenant and the tenants to import for. */
+  @Transactional
+  public ImportsPage overview(String error) {
+    List<ImportsPage.Tenant> tenants =
+        registrations.all().stream()
+            .map(r -> new ImportsPage.Tenant(r.getId(), r.getName()))
+            .toList();
+    return new ImportsPage(recent(null), tenants, error);
   }
 
   @Transactional

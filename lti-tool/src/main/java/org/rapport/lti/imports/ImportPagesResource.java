@@ -18,7 +18,6 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.lti.admin.CurrentAdmin;
-import org.rapport.lti.registration.RegistrationRepository;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.InvalidRequestException;
 import org.rapport.lti.web.Pages;
@@ -31,7 +30,6 @@ public class ImportPagesResource {
   @Inject Pages pages;
   @Inject ImportJobs jobs;
   @Inject ImportUploads uploads;
-  @Inject RegistrationRepository registrations;
   @Context ContainerRequestContext request;
 
   @GET
@@ -69,11 +67,7 @@ public class ImportPagesResource {
   }
 
   private Response listPage(int status, String error) {
-    List<ImportsPage.Tenant> tenants =
-        registrations.all().stream()
-            .map(r -> new ImportsPage.Tenant(r.getId(), r.getName()))
-            .toList();
-    ImportsPage page = new ImportsPage(jobs.recent(null), tenants, error);
+    ImportsPage page = jobs.overview(error);
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .entity(pages.render("admin-imports", "Imports", page))

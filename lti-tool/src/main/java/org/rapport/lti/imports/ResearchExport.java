@@ -29,7 +29,9 @@ import org.rapport.lti.audit.AuditLog;
 import org.rapport.lti.instruments.Instruments;
 import org.rapport.lti.persistence.DatabaseException;
 import org.rapport.lti.persistence.RapportDataSource;
+import org.rapport.lti.registration.RegistrationRepository;
 import org.rapport.lti.session.ServerSecrets;
+import org.rapport.lti.web.InvalidRequestException;
 import org.rapport.lti.web.SpreadsheetCsv;
 
 /**
@@ -49,11 +51,21 @@ public class ResearchExport {
   @Inject ServerSecrets secrets;
   @Inject Instruments instruments;
   @Inject AuditLog audit;
+  @Inject RegistrationRepository registrations;
   @Inject org.rapport.lti.settings.RapportSettings settings;
 
-  /** The CSV of a tenant's responses, optionally of one instrument. */
+  /**
+   * The CSV of a tenant's responses, optionally of one instrument.
+   *
+   * @throws InvalidRequestException when no existing tenant is named
+   */
   @Transactional
-  public String csv(long registrationId, String instrumentId, String admin) {
+  public String csv(Long registrationId, String instrumentId, String admin) {
+    if (registrationId == null || registrations.find(registrationId).isEmpty()) {
+      throw new InvalidRequestException(
+          List.of(
+              "registration: give an existing tenant's registration id, e.g. ?registration=1."));
+    }
     try {
       return write(registrationId, instrumentId, admin);
     } catch (SQLException e) {

@@ -29,6 +29,7 @@ public class RegisterFromLms {
   @Inject RegistrationInvites invites;
   @Inject RegistrationArrival arrival;
   @Inject OutboundSettings outbound;
+  @Inject RegistrationChecks checks;
 
   private final DynamicRegistration protocol = new DynamicRegistration(Duration.ofSeconds(10));
 
@@ -95,9 +96,9 @@ public class RegisterFromLms {
     return new Refused(refusal.status(), refusal.sentence());
   }
 
-  private static RegistrationSettings settings(
+  private RegistrationSettings settings(
       PlatformConfiguration platform, RegisteredClient client, RegistrationInvites.Claim claim) {
-    return RegistrationSettings.from(
+    return checks.asOffered(
         new RegistrationRequestView(
             platform
                 .productFamilyCode()

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rapport.lti.admin.AdminAudit;
 import org.rapport.lti.audit.AuditAction;
-import org.rapport.lti.settings.OutboundSettings;
 import org.rapport.lti.web.ConflictException;
 import org.rapport.lti.web.InvalidRequestException;
 
@@ -19,7 +19,34 @@ import org.rapport.lti.web.InvalidRequestException;
 public class RegistrationAdministration {
   @Inject RegistrationRepository registrations;
   @Inject AdminAudit audit;
-  @Inject OutboundSettings outbound;
+  @Inject RegistrationChecks checks;
+
+  /** Every registration with its deployments. */
+  @Transactional
+  public List<RegistrationView> all() {
+    return registrations.all().stream().map(this::view).toList();
+  }
+
+  /** A registration with its deployments; empty when there is no such registration. */
+  @Transactional
+  public Optional<RegistrationView> find(long id) {
+    return registrations.find(id).map(this::view);
+  }
+
+  /**
+   * How many learners, courses, memberships and deployments a registration holds; empty when there
+   * is no such registration.
+   */
+  @Transactional
+  public Optional<Map<String, Long>> usage(long id) {
+    return registrations.find(id).map(r -> registrations.usage(id));
+  }
+
+  /** A registration as the API shows it, with its deployments as stored now. */
+  @Transactional
+  public RegistrationView view(PlatformRegistration registration) {
+    return RegistrationView.of(registration, registrations.deployments(registration.getId()));
+  }
 
   /**
    * Registers a platform by issuer and client id.
@@ -29,18 +56,7 @@ public class RegistrationAdministration {
    */
   @Transactional
   public PlatformRegistration create(RegistrationRequestView request, String admin) {
-    List<String> problems =
-        RegistrationSettings.identityProblems(request.issuer(), request.clientId());
-    RegistrationSettings settings = null;
-    try {
-      settings = RegistrationSettings.from(request);
-      problems.addAll(CalledAddresses.problems(outbound.policy(), settings));
-    } catch (InvalidRequestException e) {
-      problems.addAll(e.problems());
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    RegistrationSettings settings = checks.forNew(request);
     String issuer = request.issuer().strip();
     String clientId = request.clientId().strip();
     PlatformRegistration created =
@@ -71,11 +87,7 @@ public class RegistrationAdministration {
   @Transactional
   public Optional<PlatformRegistration> update(
       long id, RegistrationRequestView request, String admin) {
-    RegistrationSettings settings = RegistrationSettings.from(request);
-    List<String> problems = CalledAddresses.problems(outbound.policy(), settings);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    RegistrationSettings settings = checks.forChange(request);
     Optional<PlatformRegistration> updated = registrations.update(id, settings);
     updated.ifPresent(
         r -> audit.record(admin, AuditAction.REGISTRATION_EDITED, id, "settings changed"));

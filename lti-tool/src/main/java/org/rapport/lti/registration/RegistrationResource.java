@@ -28,34 +28,27 @@ import org.rapport.lti.web.InvalidRequestException;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Registrations", description = "LMS platform registrations (tenants)")
 public class RegistrationResource {
-  @Inject RegistrationRepository registrations;
   @Inject RegistrationAdministration administration;
   @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext context;
 
   @GET
   @Operation(summary = "List every registration with its deployments")
   public List<RegistrationView> list() {
-    return registrations.all().stream()
-        .map(r -> RegistrationView.of(r, registrations.deployments(r.getId())))
-        .toList();
+    return administration.all();
   }
 
   @GET
   @Path("{id: [0-9]+}")
   @Operation(summary = "One registration with its deployments")
   public RegistrationView get(@PathParam("id") long id) {
-    return registrations
-        .find(id)
-        .map(r -> RegistrationView.of(r, registrations.deployments(id)))
-        .orElseThrow(() -> notFound(id));
+    return administration.find(id).orElseThrow(() -> notFound(id));
   }
 
   @GET
   @Path("{id: [0-9]+}/usage")
   @Operation(summary = "How many learners, courses, memberships and deployments it holds")
   public Map<String, Long> usage(@PathParam("id") long id) {
-    registrations.find(id).orElseThrow(() -> notFound(id));
-    return registrations.usage(id);
+    return administration.usage(id).orElseThrow(() -> notFound(id));
   }
 
   @POST
@@ -81,7 +74,7 @@ public class RegistrationResource {
         administration
             .update(id, request, CurrentAdmin.of(context))
             .orElseThrow(() -> notFound(id));
-    return RegistrationView.of(updated, registrations.deployments(id));
+    return administration.view(updated);
   }
 
   @POST
@@ -103,7 +96,7 @@ public class RegistrationResource {
         administration
             .setEnabled(id, enabled, CurrentAdmin.of(context))
             .orElseThrow(() -> notFound(id));
-    return RegistrationView.of(updated, registrations.deployments(id));
+    return administration.view(updated);
   }
 
   private static NotFoundException notFound(long id) {

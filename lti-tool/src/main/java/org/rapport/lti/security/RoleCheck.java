@@ -31,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Security to authenticate the request ({@link RapportAuthenticationMechanism}); a request without
  * a valid caller gets the answer of the authenticator for those roles (the "session ended" page,
  * the admin sign-in page, a 401), a caller in none of the roles a 403 with the resource's {@link
- * RefusalMessage}. Resources without any of the three annotations are not checked; the architecture
- * tests allow none.
+ * RefusalMessage}. A resource method without any of the three annotations, on itself or its class,
+ * is open to no one: a forgotten annotation refuses everyone with the default message instead of
+ * publishing the endpoint (the architecture tests also allow none).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -55,6 +56,9 @@ public class RoleCheck implements ContainerRequestFilter {
   /** What an endpoint allows: {@code roles} empty and {@code open} false means no one. */
   record Rule(boolean open, Set<String> roles, String refusal) {
     static final Rule PUBLIC = new Rule(true, Set.of(), DEFAULT_REFUSAL);
+
+    /** The rule of an endpoint that names none: closed to everyone. */
+    static final Rule NOBODY = new Rule(false, Set.of(), DEFAULT_REFUSAL);
   }
 
   @Override
@@ -93,14 +97,19 @@ public class RoleCheck implements ContainerRequestFilter {
     throw new ForbiddenException(rule.refusal());
   }
 
-  /** The rule for a resource method: its own annotations first, then its class's. */
+  /**
+   * The rule for a resource method: its own annotations first, then its class's, else {@link
+   * Rule#NOBODY} (with the resource's {@link RefusalMessage} if it has one).
+   */
   static Rule ruleOf(Class<?> type, Method method) {
     String refusal =
         Optional.ofNullable(method.getAnnotation(RefusalMessage.class))
             .or(() -> Optional.ofNullable(type.getAnnotation(RefusalMessage.class)))
             .map(RefusalMessage::value)
             .orElse(null);
-    return declared(method, refusal).or(() -> declared(type, refusal)).orElse(Rule.PUBLIC);
+    return declared(method, refusal)
+        .or(() -> declared(type, refusal))
+        .orElseGet(() -> refusal == null ? Rule.NOBODY : new Rule(false, Set.of(), refusal));
   }
 
   private static Optional<Rule> declared(AnnotatedElement element, String message) {

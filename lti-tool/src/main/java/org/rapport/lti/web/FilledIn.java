@@ -36,6 +36,9 @@ public @interface FilledIn {
   /** The most characters allowed. */
   int max();
 
+  /** Whether the length is counted without surrounding spaces. */
+  boolean stripped() default false;
+
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
@@ -44,11 +47,13 @@ public @interface FilledIn {
   final class Check implements ConstraintValidator<FilledIn, String> {
     private int max;
     private String tooLong;
+    private boolean stripped;
 
     @Override
     public void initialize(FilledIn constraint) {
       max = constraint.max();
       tooLong = constraint.tooLong();
+      stripped = constraint.stripped();
     }
 
     @Override
@@ -56,7 +61,7 @@ public @interface FilledIn {
       if (value == null || value.isBlank()) {
         return false;
       }
-      if (value.length() <= max) {
+      if ((stripped ? value.strip() : value).length() <= max) {
         return true;
       }
       context.disableDefaultConstraintViolation();

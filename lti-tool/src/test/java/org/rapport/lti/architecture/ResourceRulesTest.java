@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Resources (classes annotated {@link Path}) handle HTTP only: they parse the request, call one
  * use-case service and choose a representation. They never reach the database themselves: no JDBC,
- * no JPA, no {@code UserTransaction}, nothing of Rapport's persistence package; and they hold no
- * transaction: {@code @Transactional} belongs on the use-case service, which decides what one
- * transaction covers. Every resource method says who may call it: {@link RolesAllowed}, {@link
- * PermitAll} or {@link DenyAll} on the method or its class, so that a new endpoint cannot be public
- * by omission.
+ * no JPA, no {@code UserTransaction}, nothing of Rapport's persistence package, no {@code
+ * *Repository} (a use case checks that what a request names exists); and they hold no transaction:
+ * {@code @Transactional} belongs on the use-case service, which decides what one transaction
+ * covers. Every resource method says who may call it: {@link RolesAllowed}, {@link PermitAll} or
+ * {@link DenyAll} on the method or its class, so that a new endpoint cannot be public by omission.
  */
 class ResourceRulesTest {
   /**
@@ -87,6 +87,54 @@ class ResourceRulesTest {
         result.getFailureReport().getDetails().stream()
             .anyMatch(line -> line.contains("javax.sql.DataSource")),
         String.join("\n", result.getFailureReport().getDetails()));
+  }
+
+  static ArchRule resourcesCallNoRepository() {
+    return noClasses()
+        .that()
+        .areAnnotatedWith(Path.class)
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Repository")
+        .because(
+            "a repository is reached through a use-case service, which checks what the request"
+                + " names exists and holds the transaction");
+  }
+
+  @Test
+  void resourcesReachRepositoriesOnlyThroughUseCases() {
+    resourcesCallNoRepository().check(application);
+  }
+
+  @Test
+  void theRuleCatchesAResourceThatAsksARepository() {
+    JavaClasses fixture =
+        new ClassFileImporter()
+            .importClasses(ResourceWithARepository.class, FixtureRepository.class);
+    EvaluationResult result = resourcesCallNoRepository().evaluate(fixture);
+    assertTrue(result.hasViolation(), "a resource with a repository must break the rule");
+    assertTrue(
+        result.getFailureReport().getDetails().stream()
+            .anyMatch(line -> line.contains(FixtureRepository.class.getName())),
+        String.join("\n", result.getFailureReport().getDetails()));
+  }
+
+  /** A repository, for the fixture below. */
+  static class FixtureRepository {
+    boolean exists(long id) {
+      return id > 0;
+    }
+  }
+
+  /** What the rule forbids: a resource that checks existence with a repository itself. */
+  @Path("architecture-fixture/repository")
+  static class ResourceWithARepository {
+    FixtureRepository repository = new FixtureRepository();
+
+    @GET
+    public String exists() {
+      return String.valueOf(repository.exists(1));
+    }
   }
 
   static ArchRule resourcesHoldNoTransaction() {
@@ -190,7 +238,7 @@ class ResourceRulesTest {
                 }
               }
             })
-        .because("RoleCheck lets a resource method without a rule through to anyone");
+        .because("RoleCheck refuses everyone at a resource method without a rule");
   }
 
   @Test
