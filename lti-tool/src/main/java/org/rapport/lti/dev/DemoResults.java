@@ -25,7 +25,7 @@ import org.rapport.curriculum.instruments.Item;
  * written as the answer a student at that level would give to it.
  */
 final class DemoResults {
-  static final long SEED = 1305L;
+  static final long SEED = 2030L;
   static final int DECLINING_SIZE = 36;
   static final int STEADY_SIZE = 28;
   static final String FELL = "affective";

@@ -76,6 +76,42 @@ class DemoResultsTest {
     assertTrue(Math.abs(steady1 - steady0) < 1.5, "the other class stays: " + steady0 + steady1);
   }
 
+  @Test
+  void theSteadyClassHasNoChangeTheAlertRuleCouldMistakeForADecline() throws Exception {
+    DemoResults.Classes classes = DemoResults.Classes.on(template, TODAY);
+    Map<String, Map<String, Double>> byStudent = new HashMap<>();
+    for (HistoricalResult r : read(DemoResults.csv(instrument, template, classes))) {
+      if (r.cohort().equals(classes.steady())) {
+        for (var subscale : instrument.subscales()) {
+          byStudent
+              .computeIfAbsent(r.studentId() + " " + subscale.id().value(), k -> new HashMap<>())
+              .put(
+                  r.stage().code(),
+                  r.score().orElseThrow().subscale(subscale.id()).orElseThrow().value());
+        }
+      }
+    }
+    for (var subscale : instrument.subscales()) {
+      List<Double> first = new ArrayList<>();
+      List<Double> second = new ArrayList<>();
+      byStudent.forEach(
+          (key, waves) -> {
+            if (key.endsWith(" " + subscale.id().value())) {
+              first.add(waves.get("MATRICULATION"));
+              second.add(waves.get("Y1"));
+            }
+          });
+      double d = (mean(second) - mean(first)) / ((sd(first) + sd(second)) / 2);
+      assertTrue(d > -0.15, subscale.id() + " of the steady class changes by d = " + d);
+    }
+  }
+
+  private static double sd(List<Double> values) {
+    double m = mean(values);
+    return Math.sqrt(
+        values.stream().mapToDouble(v -> (v - m) * (v - m)).sum() / (values.size() - 1));
+  }
+
   private List<HistoricalResult> read(String csv) throws Exception {
     ResultFileValidator validator = new ResultFileValidator(catalog, template.programme(), TODAY);
     CsvReader reader = new CsvReader(new StringReader(csv));
