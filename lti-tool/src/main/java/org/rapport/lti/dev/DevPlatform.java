@@ -35,8 +35,17 @@ public class DevPlatform {
   public static final String DEPLOYMENT_ID = "rapport-dev-deployment";
   static final String PATH = "/dev/platform";
 
+  /** The demo course's label and title, as the platform names it in every launch. */
+  static final String COURSE_LABEL = "CLIN-101";
+
+  static final String COURSE_TITLE = "Clinical Communication (demo course)";
+
   @Inject RegistrationRepository registrations;
   private RSAKey key;
+
+  /** The {@code data} of content selections started and not answered yet, with their start. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Instant> openSelections =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @PostConstruct
   void init() {
@@ -118,6 +127,11 @@ public class DevPlatform {
         .flatMap(r -> target(base, r.getClientId()));
   }
 
+  /** The resource link the platform launches {@code target} from (one per Rapport page). */
+  static String resourceLinkId(URI target) {
+    return "dev-link-" + Integer.toHexString(target.getPath().hashCode());
+  }
+
   public JWKSet publicKeys() {
     return new JWKSet(key.toPublicJWK());
   }
@@ -140,55 +154,104 @@ public class DevPlatform {
       String nonce,
       URI target,
       Map<String, String> custom) {
+    return sign(launchClaims(registration, person, nonce, target, custom).build());
+  }
+
+  /**
+   * Signs the id_token of a content-selection (deep-linking) request by {@code person}: Rapport is
+   * to answer at {@link #deepLinkReturnUrl(URI)} with the items chosen, and echo {@code data}.
+   */
+  public String deepLinkingToken(
+      URI base, DemoPerson person, String nonce, URI target, String data) {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put("deep_link_return_url", deepLinkReturnUrl(base));
+    settings.put("accept_types", List.of("ltiResourceLink"));
+    settings.put("accept_presentation_document_targets", List.of("iframe", "window"));
+    settings.put("accept_multiple", true);
+    settings.put("accept_lineitem", true);
+    settings.put("title", "Rapport activities for " + COURSE_TITLE);
+    settings.put("data", data);
+    return sign(
+        launchClaims(builtIn(base), person, nonce, target, Map.of())
+            .claim(MESSAGE_TYPE, DEEP_LINKING_REQUEST)
+            .claim(RESOURCE_LINK, null)
+            .claim(DEEP_LINKING_SETTINGS, settings)
+            .build());
+  }
+
+  /** Starts a content selection: the {@code data} its request carries and its answer echoes. */
+  public String openSelection() {
     Instant now = clock.instant();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(registration.issuer())
-            .audience(registration.clientId())
-            .subject(person.subject())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plusSeconds(300)))
-            .claim("nonce", nonce)
-            .claim("name", person.name())
-            .claim("given_name", person.givenName())
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
-            .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/deployment_id",
-                registration.deploymentId())
-            .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", target.toString())
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/resource_link",
-                Map.of(
-                    "id",
-                    "dev-link-" + Integer.toHexString(target.getPath().hashCode()),
-                    "title",
-                    "Rapport"))
-            .claim("https://purl.imsglobal.org/spec/lti/claim/roles", person.roleUris())
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/context",
-                Map.of(
-                    "id",
-                    person.course(),
-                    "label",
-                    person.inDefaultCourse() ? "CLIN-101" : person.course(),
-                    "title",
-                    person.inDefaultCourse()
-                        ? "Clinical Communication (demo course)"
-                        : "Demo course " + person.course(),
-                    "type",
-                    List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/tool_platform",
-                Map.of("guid", "rapport-dev-platform", "name", "Rapport test platform"))
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
-                Map.of("document_target", "iframe"))
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/custom",
-                custom.isEmpty() ? null : Map.copyOf(custom))
-            .build();
+    openSelections.values().removeIf(started -> started.isBefore(now.minusSeconds(3600)));
+    String data = "dev-selection-" + UUID.randomUUID();
+    openSelections.put(data, now);
+    return data;
+  }
+
+  /** Whether {@code data} is of an open content selection, which this answer closes. */
+  public boolean closeSelection(String data) {
+    return openSelections.remove(data) != null;
+  }
+
+  /** Where the platform takes content-selection answers. */
+  public String deepLinkReturnUrl(URI base) {
+    return issuer(base) + "/deep-link-return";
+  }
+
+  static final String MESSAGE_TYPE = "https://purl.imsglobal.org/spec/lti/claim/message_type";
+  static final String RESOURCE_LINK = "https://purl.imsglobal.org/spec/lti/claim/resource_link";
+  static final String DEEP_LINKING_SETTINGS =
+      "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+  static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+
+  private JWTClaimsSet.Builder launchClaims(
+      Target registration,
+      DemoPerson person,
+      String nonce,
+      URI target,
+      Map<String, String> custom) {
+    Instant now = clock.instant();
+    return new JWTClaimsSet.Builder()
+        .issuer(registration.issuer())
+        .audience(registration.clientId())
+        .subject(person.subject())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(300)))
+        .claim("nonce", nonce)
+        .claim("name", person.name())
+        .claim("given_name", person.givenName())
+        .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+        .claim(
+            "https://purl.imsglobal.org/spec/lti/claim/deployment_id", registration.deploymentId())
+        .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", target.toString())
+        .claim(
+            "https://purl.imsglobal.org/spec/lti/claim/resource_link",
+            Map.of("id", resourceLinkId(target), "title", "Rapport"))
+        .claim("https://purl.imsglobal.org/spec/lti/claim/roles", person.roleUris())
+        .claim(
+            "https://purl.imsglobal.org/spec/lti/claim/context",
+            Map.of(
+                "id",
+                person.course(),
+                "label",
+                person.inDefaultCourse() ? COURSE_LABEL : person.course(),
+                "title",
+                person.inDefaultCourse() ? COURSE_TITLE : "Demo course " + person.course(),
+                "type",
+                List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+        .claim(
+            "https://purl.imsglobal.org/spec/lti/claim/tool_platform",
+            Map.of("guid", "rapport-dev-platform", "name", "Rapport test platform"))
+        .claim(
+            "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
+            Map.of("document_target", "iframe"))
+        .claim(
+            "https://purl.imsglobal.org/spec/lti/claim/custom",
+            custom.isEmpty() ? null : Map.copyOf(custom));
+  }
+
+  private String sign(JWTClaimsSet claims) {
     try {
       SignedJWT jwt =
           new SignedJWT(

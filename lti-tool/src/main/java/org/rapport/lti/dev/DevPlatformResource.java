@@ -13,10 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.rapport.lti.keys.ToolKeys;
 import org.rapport.lti.launch.LtiEndpoints;
 import org.rapport.lti.settings.RapportSettings;
 import org.rapport.lti.web.Pages;
@@ -31,8 +35,17 @@ import org.rapport.lti.web.Pages;
 @Path("dev/platform")
 @DevelopmentOnly
 public class DevPlatformResource {
+  /** The {@code message} that starts a content selection instead of an ordinary launch. */
+  static final String CONTENT_SELECTION = "content-selection";
+
+  /** Marks a content selection's login in {@code lti_message_hint}. */
+  private static final String SELECTION_HINT = "content-selection:";
+
+  @Inject ToolKeys toolKeys;
+  @Inject Clock clock;
   @Inject RapportSettings settings;
   @Inject DevPlatform platform;
+  @Inject DemoTenant demo;
   @Inject Pages pages;
   @Context UriInfo uri;
 
@@ -45,8 +58,9 @@ public class DevPlatformResource {
       @QueryParam("user") String user,
       @QueryParam("target") String target,
       @QueryParam("course") String course,
-      @QueryParam("registration") String registration) {
-    return launch(role, user, target, course, registration, uri.getQueryParameters());
+      @QueryParam("registration") String registration,
+      @QueryParam("message") String message) {
+    return launch(role, user, target, course, registration, message, uri.getQueryParameters());
   }
 
   @POST
@@ -58,8 +72,10 @@ public class DevPlatformResource {
       @FormParam("role") String role,
       @FormParam("user") String user,
       @FormParam("target") String target,
-      @FormParam("course") String course) {
-    return launch(role, user, target, course, null, new jakarta.ws.rs.core.MultivaluedHashMap<>());
+      @FormParam("course") String course,
+      @FormParam("message") String message) {
+    return launch(
+        role, user, target, course, null, message, new jakarta.ws.rs.core.MultivaluedHashMap<>());
   }
 
   /**
@@ -67,7 +83,9 @@ public class DevPlatformResource {
    * example {@code custom_rapport_matriculation_year=2024}), the way an LMS sends those configured
    * on a link. With {@code registration=<id>} the launch goes through that registration (its client
    * id and first deployment id), which must have the test platform's issuer: the registration
-   * wizard's "test this registration" in development mode.
+   * wizard's "test this registration" in development mode. {@code message=content-selection} starts
+   * a content selection (deep-linking request) instead, as an LMS's "add content" tool does; only
+   * an instructor can.
    */
   private String launch(
       String role,
@@ -75,6 +93,7 @@ public class DevPlatformResource {
       String target,
       String course,
       String registration,
+      String message,
       MultivaluedMap<String, String> query) {
     DemoPerson person =
         DemoPerson.of(role, user, course)
@@ -87,8 +106,18 @@ public class DevPlatformResource {
     if (!path.matches("/app(/[A-Za-z0-9_-]+)*")) {
       throw new BadRequestException("target must be a Rapport page under /app, e.g. /app.");
     }
+    boolean selection = CONTENT_SELECTION.equals(message);
+    if (message != null && !message.isBlank() && !selection) {
+      throw new BadRequestException(
+          "message may only be " + CONTENT_SELECTION + " (or left out for an ordinary launch).");
+    }
+    if (selection && !person.role().equals("instructor")) {
+      throw new BadRequestException(
+          "Only an instructor can start a content selection: use role=instructor.");
+    }
     URI base = base();
     platform.ensureRegistered(base);
+    demo.ensure(base);
     DevPlatform.Target through = platform.builtIn(base);
     if (registration != null && !registration.isBlank()) {
       through =
@@ -109,7 +138,9 @@ public class DevPlatformResource {
             .queryParam("iss", platform.issuer(base))
             .queryParam("login_hint", person.loginHint())
             .queryParam("target_link_uri", base + path)
-            .queryParam("lti_message_hint", DevCustomParameters.hint(path, query))
+            .queryParam(
+                "lti_message_hint",
+                (selection ? SELECTION_HINT : "") + DevCustomParameters.hint(path, query))
             .queryParam("client_id", through.clientId())
             .queryParam("lti_deployment_id", through.deploymentId())
             .queryParam("lti_storage_target", "_parent")
@@ -117,7 +148,11 @@ public class DevPlatformResource {
     return pages.render(
         "dev-platform",
         "Test platform",
-        new DevPlatformView(login.toString(), person.name(), base.toString()));
+        new DevPlatformView(
+            login.toString(),
+            person.name(),
+            base.toString(),
+            selection ? "Adding Rapport content to the course" : null));
   }
 
   /**
@@ -159,17 +194,25 @@ public class DevPlatformResource {
     DemoPerson person =
         DemoPerson.fromLoginHint(q.getFirst("login_hint"))
             .orElseThrow(() -> new BadRequestException("Unknown login_hint."));
-    String hint = DevCustomParameters.path(q.getFirst("lti_message_hint"));
+    String messageHint = q.getFirst("lti_message_hint");
+    boolean selection = messageHint != null && messageHint.startsWith(SELECTION_HINT);
+    if (selection) {
+      messageHint = messageHint.substring(SELECTION_HINT.length());
+    }
+    String hint = DevCustomParameters.path(messageHint);
     String path =
         hint != null && hint.matches("/app(/[A-Za-z0-9_-]+)*") ? hint : LtiEndpoints.APP_PATH;
     String target = base + path;
     String idToken =
-        platform.idToken(
-            through,
-            person,
-            nonce,
-            URI.create(target),
-            DevCustomParameters.custom(q.getFirst("lti_message_hint")));
+        selection
+            ? platform.deepLinkingToken(
+                base, person, nonce, URI.create(target), platform.openSelection())
+            : platform.idToken(
+                through,
+                person,
+                nonce,
+                URI.create(target),
+                DevCustomParameters.custom(messageHint));
     return pages.render(
         "dev-platform-post",
         "Launching",
@@ -183,6 +226,36 @@ public class DevPlatformResource {
   @Operation(hidden = true)
   public String jwksAsMoodle() {
     return jwks();
+  }
+
+  /**
+   * Takes Rapport's answer to a content selection, checks it as an LMS would and shows the items it
+   * would add to the course; a refused answer is a 400 page saying why.
+   */
+  @POST
+  @Path("deep-link-return")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public Response deepLinkReturn(@FormParam("JWT") String jwt) {
+    URI base = base();
+    try {
+      List<DevDeepLinkReturn.Item> items =
+          DevDeepLinkReturn.check(
+              jwt,
+              toolKeys.publicJwks(),
+              platform.issuer(base),
+              platform::closeSelection,
+              clock.instant());
+      return Response.ok(
+              pages.render(
+                  "dev-platform-return",
+                  "Content added",
+                  new DevDeepLinkReturnView(items, items.isEmpty())))
+          .build();
+    } catch (DevDeepLinkReturn.Refused refused) {
+      throw new BadRequestException(refused.getMessage());
+    }
   }
 
   @GET

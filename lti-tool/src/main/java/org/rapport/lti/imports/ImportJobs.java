@@ -39,6 +39,17 @@ public class ImportJobs {
     return job.getId();
   }
 
+  /**
+   * As {@link #create}, in the caller's transaction: the job commits or rolls back with its rows.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public long createWithin(long registrationId, String fileName, String sha256, String by) {
+    ImportJob job = new ImportJob(registrationId, fileName, sha256, by, node.get(), now());
+    em.persist(job);
+    em.flush();
+    return job.getId();
+  }
+
   /** The job that imported this file into this tenant before, if any. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Optional<Long> importedBefore(long registrationId, String sha256) {

@@ -91,53 +91,45 @@ public class ImportRunner {
       total = countRows(file);
       progress.update(jobId, ImportState.VALIDATING, 0, total);
       jobs.moveTo(jobId, ImportState.VALIDATING, total, 0);
+      int rows = total;
 
-      ProblemList problems = new ProblemList(ImportJobs.KEPT_PROBLEMS);
-      List<HistoricalResult> results = new ArrayList<>();
-      int problemRows = 0;
-      ResultFileValidator validator =
-          new ResultFileValidator(
-              instruments.catalog(), schedules.programme(registrationId), settings.today());
+      Checked checked;
       try (Reader in = reader(file)) {
-        CsvReader csv = new CsvReader(in);
-        List<RowProblem> header = validator.header(csv.next());
-        if (!header.isEmpty()) {
-          jobs.failed(
-              jobId,
-              total,
-              0,
-              header,
-              header.size(),
-              "Nothing was imported: the header row has problems. Fix them and upload the file"
-                  + " again.");
-          return;
-        }
-        for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
-          processed++;
-          if (ResultFileValidator.isBlank(fields)) {
-            continue;
-          }
-          ResultFileValidator.Outcome outcome = validator.row(csv.recordNumber(), fields);
-          if (outcome.result().isPresent()) {
-            results.add(outcome.result().get());
-          } else {
-            problemRows++;
-            problems.addAll(outcome.problems());
-          }
-          if (processed % PROGRESS_EVERY == 0) {
-            progress.update(jobId, ImportState.VALIDATING, processed, total);
-          }
-        }
-      } catch (CsvFormatException e) {
+        checked =
+            check(
+                in,
+                registrationId,
+                n -> {
+                  if (n % PROGRESS_EVERY == 0) {
+                    progress.update(jobId, ImportState.VALIDATING, n, rows);
+                  }
+                });
+      }
+      processed = checked.processed();
+      if (checked.unreadable() != null) {
         jobs.failed(
             jobId,
             total,
             processed,
-            List.of(new RowProblem(e.row(), RowProblem.WHOLE_FILE, e.problem())),
+            List.of(checked.unreadable()),
             1,
             "Nothing was imported: the file is not readable as CSV.");
         return;
       }
+      if (!checked.header().isEmpty()) {
+        jobs.failed(
+            jobId,
+            total,
+            0,
+            checked.header(),
+            checked.header().size(),
+            "Nothing was imported: the header row has problems. Fix them and upload the file"
+                + " again.");
+        return;
+      }
+      ProblemList problems = checked.problems();
+      List<HistoricalResult> results = checked.results();
+      int problemRows = checked.problemRows();
       progress.update(jobId, ImportState.VALIDATING, processed, total);
 
       TenantData known;
@@ -186,6 +178,113 @@ public class ImportRunner {
               + ".");
     } finally {
       progress.done(jobId);
+    }
+  }
+
+  /**
+   * What checking a file's rows found: the header's problems (then nothing else was read), or the
+   * results of the rows without problems and the problems of the others; {@code unreadable} when
+   * the file is not CSV.
+   */
+  private record Checked(
+      List<RowProblem> header,
+      List<HistoricalResult> results,
+      ProblemList problems,
+      int problemRows,
+      int processed,
+      RowProblem unreadable) {}
+
+  /** Checks every row by the file's own rules; {@code onRow} is told each row's count. */
+  private Checked check(Reader in, long registrationId, java.util.function.IntConsumer onRow)
+      throws IOException {
+    ProblemList problems = new ProblemList(ImportJobs.KEPT_PROBLEMS);
+    List<HistoricalResult> results = new ArrayList<>();
+    int problemRows = 0;
+    int processed = 0;
+    ResultFileValidator validator =
+        new ResultFileValidator(
+            instruments.catalog(), schedules.programme(registrationId), settings.today());
+    try {
+      CsvReader csv = new CsvReader(in);
+      List<RowProblem> header = validator.header(csv.next());
+      if (!header.isEmpty()) {
+        return new Checked(header, results, problems, 0, 0, null);
+      }
+      for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
+        processed++;
+        if (ResultFileValidator.isBlank(fields)) {
+          continue;
+        }
+        ResultFileValidator.Outcome outcome = validator.row(csv.recordNumber(), fields);
+        if (outcome.result().isPresent()) {
+          results.add(outcome.result().get());
+        } else {
+          problemRows++;
+          problems.addAll(outcome.problems());
+        }
+        onRow.accept(processed);
+      }
+    } catch (CsvFormatException e) {
+      return new Checked(
+          List.of(),
+          results,
+          problems,
+          problemRows,
+          processed,
+          new RowProblem(e.row(), RowProblem.WHOLE_FILE, e.problem()));
+    }
+    return new Checked(List.of(), results, problems, problemRows, processed, null);
+  }
+
+  /**
+   * Imports a results file now, in the caller's transaction, by the same checks and the same writer
+   * as an uploaded file's job: the job, the file's record, its rows and the audit entry commit or
+   * roll back with the caller's other work. Development mode's demo data comes in this way. The
+   * caller fires {@link AssessmentDataChanged} when it wants the tenant evaluated.
+   *
+   * @return what was written
+   * @throws IllegalArgumentException naming the first problem when any row has one (nothing is
+   *     written)
+   */
+  @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+  public ImportWriter.Written importNow(
+      long registrationId, String fileName, String csvText, String actor) throws IOException {
+    Checked checked = check(new java.io.StringReader(csvText), registrationId, n -> {});
+    try (Connection c = dataSource.getConnection()) {
+      TenantData known = TenantData.load(c, registrationId);
+      List<RowProblem> problems = new ArrayList<>(checked.header());
+      if (checked.unreadable() != null) {
+        problems.add(checked.unreadable());
+      }
+      problems.addAll(checked.problems().problems());
+      for (HistoricalResult r : checked.results()) {
+        ExistingDataChecks.check(r, known).ifPresent(problems::add);
+      }
+      if (!problems.isEmpty()) {
+        RowProblem first = problems.get(0);
+        throw new IllegalArgumentException(
+            fileName + " row " + first.row() + ", " + first.column() + ": " + first.message());
+      }
+      String sha = ImportSpool.sha256(csvText);
+      long jobId = jobs.createWithin(registrationId, fileName, sha, actor);
+      if (!recordFile(c, registrationId, sha, jobId)) {
+        throw new IllegalArgumentException(fileName + " is in this tenant already.");
+      }
+      ImportWriter.Written written =
+          new ImportWriter(
+                  c,
+                  registrationId,
+                  jobId,
+                  actor,
+                  fileName,
+                  schedules.forTenant(registrationId).template(),
+                  clock)
+              .write(checked.results(), known, n -> {});
+      finish(c, jobId, checked.processed(), written);
+      audit(c, actor, registrationId, jobId, fileName, written);
+      return written;
+    } catch (SQLException e) {
+      throw new IllegalStateException(fileName + " could not be written to the database.", e);
     }
   }
 

@@ -56,6 +56,18 @@ public record ImportSpool(Path file, String sha256, long size) {
     return of(new java.io.ByteArrayInputStream(content == null ? new byte[0] : content), limit);
   }
 
+  /** The SHA-256 (hex) of a file's text in UTF-8, as {@link #of} computes it for an upload. */
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public InputStream open() throws IOException {
     return Files.newInputStream(file);
   }

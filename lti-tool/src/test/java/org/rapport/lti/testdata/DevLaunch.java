@@ -75,6 +75,28 @@ public final class DevLaunch {
     return LaunchSteps.session(LaunchSteps.launch(http, rapport, URI.create(login)));
   }
 
+  /**
+   * Starts a content selection (deep-linking request) from the test platform as instructor {@code
+   * user}, through the real OIDC login and launch; answers Rapport's redirect, the
+   * content-selection page with its session token.
+   */
+  public static String contentSelection(RapportClient rapport, String user) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    String page =
+        LaunchSteps.get(
+            http,
+            rapport.uri(
+                "/dev/platform/launch?role=instructor&message=content-selection&user=" + user),
+            "test platform page");
+    String login = html(LaunchSteps.find(IFRAME, page, "test platform page"));
+    return LaunchSteps.launch(http, rapport, URI.create(login));
+  }
+
   /** Undoes the HTML escaping Mustache applies to attribute values. */
   public static String html(String value) {
     return value

@@ -39,6 +39,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    return start(logName, environment, jvmOptions, port);
+  }
+
+  /**
+   * Starts Rapport as {@link #start(String, Map)} does, on {@code port}: a restart on the port of
+   * the first start keeps the address, and so everything named after it (the test platform's
+   * issuer).
+   */
+  public static PayaraMicroProcess start(
+      String logName, Map<String, String> environment, List<String> jvmOptions, int port)
+      throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>();
     command.add(javaBinary());
     command.addAll(jvmOptions);

@@ -156,6 +156,9 @@ class AuthorizationMatrixIT {
     rule("GET /dev/platform/mod/lti/certs.php", PUBLIC);
     rule("GET /dev/platform/launch", PUBLIC);
     rule("POST /dev/platform/launch", PUBLIC);
+    // The test platform's content-selection answers: only a JWT Rapport signed for a selection the
+    // platform started is taken, which nobody here sends.
+    rule("POST /dev/platform/deep-link-return", NOBODY);
     // The clock hand: the matrix sends seconds=0, which it refuses as invalid (400, not a denial),
     // so that the rest of the matrix runs on an unmoved clock.
     rule("GET /dev/clock", PUBLIC);
