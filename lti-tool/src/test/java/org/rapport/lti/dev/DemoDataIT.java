@@ -116,7 +116,14 @@ class DemoDataIT {
     assertTrue(html.contains("data-chart=\"trend-total\""), "a trend chart: " + html);
     assertTrue(html.contains("<tr data-wave=\"Y3\"><th"), "the Y3 figures are shown: " + html);
     assertTrue(html.contains("data-alert-id="), "the decline's alert: " + html);
-    assertTrue(html.contains("Sharing the feeling"), "the subscale that fell: " + html);
+    String fell =
+        InstrumentCatalog.shipped()
+            .latest(InstrumentId.of("rapport-empathy"))
+            .orElseThrow()
+            .subscale(org.rapport.curriculum.instruments.SubscaleId.of(DemoResults.FELL))
+            .orElseThrow()
+            .label();
+    assertTrue(html.contains(fell), "the subscale that fell, " + fell + ": " + html);
     assertTrue(!html.contains("demo-" + classes.declining().value() + "-"), "no pseudonym");
 
     HttpResponse<String> modules = rapport.get("/app/faculty/modules?s=" + s);
