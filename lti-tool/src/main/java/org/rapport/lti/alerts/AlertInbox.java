@@ -102,8 +102,9 @@ public class AlertInbox {
     return new ClientErrorException(NOT_OPEN, Response.Status.CONFLICT);
   }
 
+  /** How the alert names who acknowledged or resolved it: their name, never an internal id. */
   static String who(LaunchedUser user) {
     String name = user.name() == null || user.name().isBlank() ? "" : user.name().strip();
-    return (name.isEmpty() ? "Faculty member" : name) + " (Rapport user " + user.learnerId() + ")";
+    return name.isEmpty() ? "A faculty member of the course" : name;
   }
 }
