@@ -54,6 +54,9 @@ class RegistrationWizardBrowserIT {
     ChromeDriver browser = Browser.start(false);
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+      // A page being replaced can answer for a node of the page before; ask again.
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .ignoring(org.openqa.selenium.WebDriverException.class);
       signIn(browser, wait, base);
 
       browser.get(base + "/admin");
@@ -153,6 +156,9 @@ class RegistrationWizardBrowserIT {
     ChromeDriver browser = Browser.start(false);
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+      // A page being replaced can answer for a node of the page before; ask again.
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .ignoring(org.openqa.selenium.WebDriverException.class);
       signIn(browser, wait, base);
       browser.get(base + "/admin/lms/new?kind=OTHER");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Register"));

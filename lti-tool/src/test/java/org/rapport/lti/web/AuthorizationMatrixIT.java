@@ -180,6 +180,8 @@ class AuthorizationMatrixIT {
         ADMIN,
         "/admin/assessments/{regC}/cohorts");
     rule(
+        "POST /admin/assessments/{registrationId}/waves", ADMIN, "/admin/assessments/{regC}/waves");
+    rule(
         "POST /admin/assessments/{registrationId}/template",
         ADMIN,
         "/admin/assessments/{regC}/template");
