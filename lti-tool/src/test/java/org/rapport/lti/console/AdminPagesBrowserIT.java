@@ -268,14 +268,30 @@ class AdminPagesBrowserIT {
     try {
       for (int width : new int[] {390, 820}) {
         browser.manage().window().setSize(new Dimension(width, 900));
+        // The resize reaches the page asynchronously: measure once the viewport has the new width.
+        wait(browser)
+            .until(
+                b ->
+                    ((Number) ((JavascriptExecutor) b).executeScript("return window.innerWidth;"))
+                            .intValue()
+                        <= width);
         Object overflow =
             ((JavascriptExecutor) browser)
                 .executeScript(
                     "return document.documentElement.scrollWidth"
                         + " - document.documentElement.clientWidth;");
+        Object widest =
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "var w = document.documentElement.clientWidth, worst = null, right = w;"
+                        + "document.querySelectorAll('body *').forEach(function (e) {"
+                        + "  var r = e.getBoundingClientRect().right;"
+                        + "  if (r > right) { right = r; worst = e; } });"
+                        + "return worst ? worst.tagName + '.' + worst.className + ': '"
+                        + " + worst.textContent.slice(0, 80) : 'none';");
         assertTrue(
             ((Number) overflow).longValue() <= 0,
-            page + " scrolls sideways by " + overflow + " px at " + width + " px");
+            page + " scrolls sideways by " + overflow + " px at " + width + " px (" + widest + ")");
       }
     } finally {
       browser.manage().window().setSize(wide);
