@@ -351,7 +351,13 @@ public class AssessmentAdminPages {
                     i.id().value(),
                     i.version(),
                     i.title(),
-                    i.kind().yamlName(),
+                    i.isRatingForm()
+                        ? i.kind().yamlName()
+                            + " rating form, rated by "
+                            + i.ratedBy().stream()
+                                .map(t -> t.label().toLowerCase(java.util.Locale.ROOT))
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        : i.kind().yamlName(),
                     i.items().size(),
                     i.schedulable(),
                     i.unschedulableReason().orElse(null)))
