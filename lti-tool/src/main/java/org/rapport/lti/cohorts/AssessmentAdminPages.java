@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.curriculum.cohorts.ScheduledStage;
 import org.rapport.curriculum.cohorts.TrainingStage;
@@ -355,8 +357,8 @@ public class AssessmentAdminPages {
                         ? i.kind().yamlName()
                             + " rating form, rated by "
                             + i.ratedBy().stream()
-                                .map(t -> t.label().toLowerCase(java.util.Locale.ROOT))
-                                .collect(java.util.stream.Collectors.joining(", "))
+                                .map(t -> t.label().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "))
                         : i.kind().yamlName(),
                     i.items().size(),
                     i.schedulable(),
