@@ -242,6 +242,7 @@ class ObservedCohortFiguresIT {
           page.intValue() <= view.intValue(),
           "the page does not scroll sideways at 390 px: " + page + " > " + view);
       Axe.assertNoSeriousViolations(browser, "observed cohort figures on a phone");
+      saveScreenshot(browser, "observed-cohort-figures-390.png");
     } finally {
       browser.quit();
     }
@@ -317,6 +318,17 @@ class ObservedCohortFiguresIT {
           students.get(i),
           new Rater("PATIENT", 49 + 2 * i + (i % 3)),
           new Rater("PATIENT", 51 + 2 * i));
+    }
+  }
+
+  private static void saveScreenshot(ChromeDriver browser, String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(
+          dir.resolve(name), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
