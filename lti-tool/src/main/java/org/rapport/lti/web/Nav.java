@@ -49,6 +49,7 @@ public record Nav(List<Item> items) {
     COHORTS("/app/faculty/cohorts", "Cohorts"),
     MODULES("/app/faculty/modules", "Module completion"),
     OBSERVED("/app/faculty/observed", "Observed practice"),
+    OBSERVED_FIGURES("/app/faculty/observed/cohorts", "Observed practice figures"),
     RATINGS("/app/ratings", "Ratings to give");
 
     private final String path;

@@ -399,6 +399,7 @@ class AuthorizationMatrixIT {
         "/app/faculty/modules/teach-back/guide");
     rule("GET /app/faculty/cohorts", FACULTY);
     rule("GET /app/faculty/cohorts/export.csv", FACULTY);
+    rule("GET /app/faculty/observed/cohorts", FACULTY);
     rule("GET /app/faculty/alerts", FACULTY);
     rule("GET /app/faculty/alerts/rule", FACULTY);
     rule(
