@@ -1,0 +1,489 @@
+package org.rapport.curriculum.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rapport.curriculum.assessments.ScoringStatus;
+import org.rapport.curriculum.cohorts.Programme;
+import org.rapport.curriculum.cohorts.TrainingStage;
+import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.instruments.InstrumentCatalog;
+import org.rapport.curriculum.instruments.InstrumentRef;
+
+/**
+ * Every kind of bad row of an observed-ratings file gives its problem at its row and column, with
+ * the exact sentence; each case changes a few fields of a valid row. The forms here are stand-ins
+ * chosen by the lookup (patients fill in rapport-empathy 2, faculty and peers rapport-empathy 1,
+ * both 18 items on 1–7), so that the checks are tested apart from which forms are shipped.
+ */
+class ObservedResultFileValidatorTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+  private static final InstrumentCatalog CATALOG = InstrumentCatalog.shipped();
+  private static final InstrumentRef PATIENT_FORM = InstrumentRef.of("rapport-empathy", 2);
+  private static final InstrumentRef OBSERVER_FORM = InstrumentRef.of("rapport-empathy", 1);
+
+  /** Patients fill in version 2, faculty and peers version 1; JSE-S is no rating form. */
+  static final RatingFormLookup FORMS =
+      new RatingFormLookup() {
+        @Override
+        public Optional<InstrumentRef> defaultFor(String raterType) {
+          return Optional.of(raterType.equals("PATIENT") ? PATIENT_FORM : OBSERVER_FORM);
+        }
+
+        @Override
+        public boolean ratedBy(Instrument form, String raterType) {
+          return form.ref().equals(raterType.equals("PATIENT") ? PATIENT_FORM : OBSERVER_FORM);
+        }
+      };
+
+  private static final List<String> HEADER = header();
+
+  private static List<String> header() {
+    List<String> h =
+        new ArrayList<>(
+            List.of(
+                "student_pseudonym",
+                "date",
+                "stage",
+                "station",
+                "setting",
+                "rater_type",
+                "form",
+                "form_version",
+                "comment"));
+    for (int i = 1; i <= 18; i++) {
+      h.add("item_" + i);
+    }
+    h.add("total");
+    return h;
+  }
+
+  /** A valid patient rating with answer 4 to every item, the form left to the default. */
+  private static Map<String, String> answersRow() {
+    Map<String, String> row = new LinkedHashMap<>();
+    HEADER.forEach(c -> row.put(c, ""));
+    row.put("student_pseudonym", "S-001");
+    row.put("date", "2025-03-14");
+    row.put("stage", "Y3");
+    row.put("station", "Breaking bad news");
+    row.put("rater_type", "patient");
+    row.put("comment", "Listened well.");
+    for (int i = 1; i <= 18; i++) {
+      row.put("item_" + i, "4");
+    }
+    return row;
+  }
+
+  /** A valid faculty rating with a total only. */
+  private static Map<String, String> totalRow() {
+    Map<String, String> row = answersRow();
+    for (int i = 1; i <= 18; i++) {
+      row.put("item_" + i, "");
+    }
+    row.put("rater_type", "faculty");
+    row.put("total", "90.5");
+    return row;
+  }
+
+  private static Map<String, String> with(Map<String, String> row, String... columnValue) {
+    for (int i = 0; i < columnValue.length; i += 2) {
+      row.put(columnValue[i], columnValue[i + 1]);
+    }
+    return row;
+  }
+
+  private static List<String> fields(Map<String, String> row) {
+    return HEADER.stream().map(row::get).toList();
+  }
+
+  private static ObservedResultFileValidator validator() {
+    ObservedResultFileValidator v =
+        new ObservedResultFileValidator(CATALOG, FORMS, Programme.standard(), TODAY);
+    assertEquals(List.of(), v.header(HEADER));
+    return v;
+  }
+
+  static Stream<Arguments> badRows() {
+    return Stream.of(
+        Arguments.of(
+            "no student",
+            with(answersRow(), "student_pseudonym", ""),
+            "student_pseudonym",
+            "is empty; every row needs a student pseudonym"),
+        Arguments.of(
+            "an e-mail address as pseudonym",
+            with(answersRow(), "student_pseudonym", "jane@example.edu"),
+            "student_pseudonym",
+            "'jane@example.edu' is not a pseudonymous id: use 1 to 64 letters, digits, dots,"
+                + " dashes, underscores or colons (never a name or e-mail address)"),
+        Arguments.of(
+            "no date",
+            with(answersRow(), "date", ""),
+            "date",
+            "is empty; every row needs a date (YYYY-MM-DD)"),
+        Arguments.of(
+            "a date as people write it",
+            with(answersRow(), "date", "14.03.2025"),
+            "date",
+            "'14.03.2025' is not a date; write it as YYYY-MM-DD"),
+        Arguments.of(
+            "a date in the future",
+            with(answersRow(), "date", "2026-11-27"),
+            "date",
+            "2026-11-27 is in the future"),
+        Arguments.of(
+            "no stage",
+            with(answersRow(), "stage", ""),
+            "stage",
+            "is empty; every row needs a training stage"),
+        Arguments.of(
+            "an unknown stage",
+            with(answersRow(), "stage", "Y9"),
+            "stage",
+            "'Y9' is not a training stage; use one of MATRICULATION, Y1, Y2, Y3, Y4, GRADUATION,"
+                + " PGY1, PGY2, PGY3"),
+        Arguments.of(
+            "no station",
+            with(answersRow(), "station", "  "),
+            "station",
+            "is empty; every row needs a station"),
+        Arguments.of(
+            "a station name too long to keep",
+            with(answersRow(), "station", "x".repeat(201)),
+            "station",
+            "has 201 characters; at most 200 are kept, shorten it"),
+        Arguments.of(
+            "an unknown setting",
+            with(answersRow(), "setting", "ward round"),
+            "setting",
+            "'ward round' is not a setting; use one of osce-station, sp-practice, clerkship,"
+                + " peer-role-play"),
+        Arguments.of(
+            "no rater type",
+            with(answersRow(), "rater_type", ""),
+            "rater_type",
+            "is empty; every row needs a rater type (patient, faculty, peer)"),
+        Arguments.of(
+            "an unknown rater type",
+            with(answersRow(), "rater_type", "nurse"),
+            "rater_type",
+            "'nurse' is not a rater type; use one of patient, faculty, peer"),
+        Arguments.of(
+            "a comment too long to keep",
+            with(answersRow(), "comment", "y".repeat(2001)),
+            "comment",
+            "has 2001 characters; at most 2000 are kept, shorten it"),
+        Arguments.of(
+            "an unknown form",
+            with(answersRow(), "form", "sp-checklist"),
+            "form",
+            "no rating form 'sp-checklist' is installed; rating forms: rapport-empathy"),
+        Arguments.of(
+            "a self-assessment named as form",
+            with(answersRow(), "form", "jse-s"),
+            "form",
+            "no rating form 'jse-s' is installed; rating forms: rapport-empathy"),
+        Arguments.of(
+            "a form version not installed",
+            with(answersRow(), "form", "rapport-empathy", "form_version", "7"),
+            "form_version",
+            "rapport-empathy has no version 7; installed versions: 1, 2"),
+        Arguments.of(
+            "a form version that is no number",
+            with(answersRow(), "form", "rapport-empathy", "form_version", "v2"),
+            "form_version",
+            "'v2' is not a version number"),
+        Arguments.of(
+            "a version without its form",
+            with(answersRow(), "form_version", "2"),
+            "form_version",
+            "names a version but the form column is empty; name the form too, or leave both empty"
+                + " for the form patient raters fill in"),
+        Arguments.of(
+            "a form the rater type does not fill in",
+            with(answersRow(), "form", "rapport-empathy", "form_version", "1"),
+            "form",
+            "rapport-empathy version 1 is not a form that patient raters fill in; forms for"
+                + " patient raters: rapport-empathy version 2"),
+        Arguments.of(
+            "answers and a total",
+            with(answersRow(), "total", "72"),
+            "total",
+            "give either item answers or a total in a row, not both"),
+        Arguments.of(
+            "neither answers nor a total",
+            with(totalRow(), "total", ""),
+            "total",
+            "the row has neither item answers nor a total"),
+        Arguments.of(
+            "an answer outside the scale",
+            with(answersRow(), "item_5", "8"),
+            "item_5",
+            "answer 8 is outside the scale 1–7"),
+        Arguments.of(
+            "an answer that is no whole number",
+            with(answersRow(), "item_5", "3.5"),
+            "item_5",
+            "'3.5' is not a whole number"),
+        Arguments.of(
+            "a total outside the form's range",
+            with(totalRow(), "total", "130"),
+            "total",
+            "130 is outside the possible range 18–126"),
+        Arguments.of(
+            "a total that is no number",
+            with(totalRow(), "total", "high"),
+            "total",
+            "'high' is not a number"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRows")
+  void eachBadRowKindIsReportedAtItsRowAndColumn(
+      String name, Map<String, String> row, String column, String message) {
+    ObservedResultFileValidator.Outcome outcome = validator().row(7, fields(row));
+    assertEquals(List.of(new RowProblem(7, column, message)), outcome.problems(), name);
+    assertTrue(outcome.result().isEmpty());
+  }
+
+  static Stream<Arguments> badHeaders() {
+    return Stream.of(
+        Arguments.of(
+            "an empty file",
+            List.of(""),
+            List.of(
+                new RowProblem(
+                    1, "(file)", "the file is empty; the first row must name the columns"))),
+        Arguments.of(
+            "semicolons",
+            List.of("student_pseudonym;date;stage;station;rater_type;total"),
+            List.of(
+                new RowProblem(
+                    1,
+                    "(file)",
+                    "columns are separated by semicolons; save the file as comma-separated"
+                        + " values (CSV)"))),
+        Arguments.of(
+            "a missing required column and an unknown one",
+            List.of("student_pseudonym", "date", "stage", "rater", "rater_type", "total"),
+            List.of(
+                new RowProblem(
+                    1,
+                    "rater",
+                    "is not a column of the observed-ratings format; use student_pseudonym, date,"
+                        + " stage, station, rater_type, setting, form, form_version, comment,"
+                        + " total, and item_1 … item_n"),
+                new RowProblem(
+                    1,
+                    "station",
+                    "is missing; the header must name the columns student_pseudonym, date, stage,"
+                        + " station, rater_type"))),
+        Arguments.of(
+            "a column named twice",
+            List.of("student_pseudonym", "date", "stage", "station", "rater_type", "DATE"),
+            List.of(new RowProblem(1, "date", "appears twice in the header"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badHeaders")
+  void aBadHeaderIsReportedAndNoRowIsChecked(
+      String name, List<String> header, List<RowProblem> expected) {
+    ObservedResultFileValidator v =
+        new ObservedResultFileValidator(CATALOG, FORMS, Programme.standard(), TODAY);
+    assertEquals(expected, v.header(header), name);
+    assertThrows(IllegalStateException.class, () -> v.row(2, List.of("S-1")));
+  }
+
+  @Test
+  void everyProblemOfARowIsReportedNotOnlyTheFirst() {
+    Map<String, String> row =
+        with(answersRow(), "date", "yesterday", "stage", "Y9", "item_3", "0", "setting", "ward");
+    List<RowProblem> problems = validator().row(4, fields(row)).problems();
+    assertEquals(
+        List.of("date", "stage", "setting", "item_3"),
+        problems.stream().map(RowProblem::column).toList());
+    assertTrue(problems.stream().allMatch(p -> p.row() == 4));
+  }
+
+  @Test
+  void aRowWithTheWrongNumberOfFieldsIsReportedAsAWhole() {
+    assertEquals(
+        List.of(new RowProblem(3, "(row)", "has 5 fields but the header has 28 columns")),
+        validator().row(3, List.of("S-1", "2025-01-01", "Y3", "A", "patient")).problems());
+  }
+
+  @Test
+  void aValidRowOfAnswersIsScoredWithTheDefaultFormOfItsRaterType() {
+    ObservedResult r = validator().row(2, fields(answersRow())).result().orElseThrow();
+    assertEquals("S-001", r.studentPseudonym());
+    assertEquals(LocalDate.of(2025, 3, 14), r.date());
+    assertEquals(TrainingStage.Y3, r.stage());
+    assertEquals("Breaking bad news", r.station());
+    assertEquals("OSCE_STATION", r.setting());
+    assertEquals("PATIENT", r.raterType());
+    assertEquals(PATIENT_FORM, r.form());
+    assertEquals(Optional.of("Listened well."), r.comment());
+    assertEquals(ScoringStatus.COMPLETE, r.score().orElseThrow().status());
+    assertTrue(r.total().isEmpty());
+    assertEquals(
+        new ObservedResult.Session(LocalDate.of(2025, 3, 14), "OSCE_STATION", "Y3"), r.session());
+  }
+
+  @Test
+  void aFewUnansweredItemsAreProRatedAsTheFormAllows() {
+    ObservedResult r =
+        validator().row(2, fields(with(answersRow(), "item_2", ""))).result().orElseThrow();
+    assertEquals(ScoringStatus.PRORATED, r.score().orElseThrow().status());
+  }
+
+  @Test
+  void tooManyUnansweredItemsAreRefusedAtTheFirstOne() {
+    Map<String, String> row = answersRow();
+    for (int i = 1; i <= 12; i++) {
+      row.put("item_" + i, "");
+    }
+    List<RowProblem> problems = validator().row(2, fields(row)).problems();
+    assertEquals(1, problems.size());
+    assertEquals("item_1", problems.get(0).column());
+    assertTrue(
+        problems.get(0).message().contains("(unanswered: items 1, 2, 3"), problems::toString);
+  }
+
+  @Test
+  void aValidTotalRowKeepsTheDecimalsAndNamedSettingAndForm() {
+    ObservedResult r =
+        validator()
+            .row(
+                2,
+                fields(
+                    with(
+                        totalRow(),
+                        "setting",
+                        "Peer role-play",
+                        "form",
+                        "rapport-empathy",
+                        "form_version",
+                        "1",
+                        "rater_type",
+                        "PEER")))
+            .result()
+            .orElseThrow();
+    assertEquals(Optional.of(new BigDecimal("90.5")), r.total());
+    assertEquals("PEER_ROLE_PLAY", r.setting());
+    assertEquals("PEER", r.raterType());
+    assertEquals(OBSERVER_FORM, r.form());
+    assertTrue(r.answers().isEmpty() && r.score().isEmpty());
+  }
+
+  @Test
+  void aHeaderWithoutItemColumnsTakesTotalsOnly() {
+    List<String> header =
+        List.of("student_pseudonym", "date", "stage", "station", "rater_type", "total");
+    ObservedResultFileValidator v =
+        new ObservedResultFileValidator(CATALOG, FORMS, Programme.standard(), TODAY);
+    assertEquals(List.of(), v.header(header));
+    assertTrue(
+        v.row(2, List.of("S-9", "2024-06-01", "Y2", "Station 4", "faculty", "60"))
+            .result()
+            .isPresent());
+    assertEquals(
+        List.of(new RowProblem(3, "total", "the row has neither item answers nor a total")),
+        v.row(3, List.of("S-9", "2024-06-01", "Y2", "Station 5", "faculty", "")).problems());
+  }
+
+  @Test
+  void answersWithoutAColumnForEveryItemAreRefusedNotProRated() {
+    List<String> header =
+        List.of("student_pseudonym", "date", "stage", "station", "rater_type", "item_1", "item_2");
+    ObservedResultFileValidator v =
+        new ObservedResultFileValidator(CATALOG, FORMS, Programme.standard(), TODAY);
+    assertEquals(List.of(), v.header(header));
+    List<RowProblem> problems =
+        v.row(2, List.of("S-9", "2024-06-01", "Y2", "Station 4", "faculty", "5", "6")).problems();
+    assertEquals(1, problems.size());
+    assertEquals("item_3", problems.get(0).column());
+    assertTrue(
+        problems.get(0).message().startsWith("the header has no column for item_3, item_4,"),
+        problems::toString);
+  }
+
+  @Test
+  void aStudentAtTwoStagesOnOneDayIsReportedAtTheLaterRow() {
+    ObservedResultFileValidator v = validator();
+    assertTrue(v.row(2, fields(answersRow())).result().isPresent());
+    assertTrue(
+        v.row(3, fields(with(answersRow(), "station", "History taking"))).result().isPresent());
+    assertEquals(
+        List.of(
+            new RowProblem(
+                4,
+                "stage",
+                "student S-001 is at stage Y3 on 2025-03-14 in row 2; a student is at one stage"
+                    + " on one day")),
+        v.row(4, fields(with(answersRow(), "stage", "Y4"))).problems());
+  }
+
+  @Test
+  void twoRatersOfOneEncounterAreTwoRowsOfTheSameEncounter() {
+    ObservedResultFileValidator v = validator();
+    ObservedResult patient = v.row(2, fields(answersRow())).result().orElseThrow();
+    ObservedResult faculty = v.row(3, fields(totalRow())).result().orElseThrow();
+    assertEquals(patient.encounter(), faculty.encounter());
+  }
+
+  @Test
+  void theStagesAreTheTenantsProgramme() {
+    Programme sixYears =
+        new Programme(
+            List.of(
+                TrainingStage.MATRICULATION,
+                TrainingStage.Y1,
+                new TrainingStage("Y6", "Year 6", "Y6", TrainingStage.Y4.phaseAfter(), 2, 6)));
+    ObservedResultFileValidator v =
+        new ObservedResultFileValidator(CATALOG, FORMS, sixYears, TODAY);
+    assertEquals(List.of(), v.header(HEADER));
+    assertEquals(
+        "Y6", v.row(2, fields(with(answersRow(), "stage", "y6"))).result().get().stage().code());
+    assertEquals(
+        "stage", v.row(3, fields(with(answersRow(), "stage", "Y3"))).problems().get(0).column());
+  }
+
+  @Test
+  void noDefaultFormForARaterTypeAsksForTheForm() {
+    RatingFormLookup none =
+        new RatingFormLookup() {
+          @Override
+          public Optional<InstrumentRef> defaultFor(String raterType) {
+            return Optional.empty();
+          }
+
+          @Override
+          public boolean ratedBy(Instrument form, String raterType) {
+            return FORMS.ratedBy(form, raterType);
+          }
+        };
+    ObservedResultFileValidator v =
+        new ObservedResultFileValidator(CATALOG, none, Programme.standard(), TODAY);
+    assertEquals(List.of(), v.header(HEADER));
+    assertEquals(
+        List.of(
+            new RowProblem(
+                2,
+                "form",
+                "no rating form is set up for patient raters; name the form in the form column")),
+        v.row(2, fields(answersRow())).problems());
+  }
+}
