@@ -88,7 +88,8 @@ public final class ResultFileValidator {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.today = Objects.requireNonNull(today, "today");
     this.now = Year.from(today);
-    for (Instrument i : catalog.all()) {
+    // Past self-assessment results only: rating forms are never a self-assessment's instrument.
+    for (Instrument i : catalog.selfReports()) {
       versionsById
           .computeIfAbsent(i.id().value(), k -> new LinkedHashMap<>())
           .put(String.valueOf(i.version()), i);

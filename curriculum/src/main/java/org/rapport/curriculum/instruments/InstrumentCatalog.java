@@ -7,14 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import org.rapport.curriculum.catalogue.CatalogueFiles;
 
 /**
- * The instruments an installation can use: those shipped with Rapport (listed in {@code
- * instruments/index.txt} on the classpath; nothing is scanned) and, optionally, those an
- * institution keeps as {@code *.yaml} definition files in a directory of its own. Immutable; {@link
- * #withLicensedTexts(LicensedItemTexts)} returns a new catalog.
+ * The instruments an installation can use, self-reports and rating forms alike: those shipped with
+ * Rapport (listed in {@code instruments/index.txt} on the classpath; nothing is scanned) and,
+ * optionally, those an institution keeps as {@code *.yaml} definition files in a directory of its
+ * own. Immutable; {@link #withLicensedTexts(LicensedItemTexts)} returns a new catalog.
  */
 public final class InstrumentCatalog {
 
@@ -91,9 +92,33 @@ public final class InstrumentCatalog {
         .toList();
   }
 
-  /** The instruments students can be asked to answer now. */
+  /**
+   * The instruments students can be asked to answer now as a self-assessment: self-reports whose
+   * wording is complete. Rating forms are never among them.
+   */
   public List<Instrument> schedulable() {
     return all().stream().filter(Instrument::schedulable).toList();
+  }
+
+  /** Every self-report version (every instrument that is not a rating form), as {@link #all()}. */
+  public List<Instrument> selfReports() {
+    return all().stream().filter(i -> !i.isRatingForm()).toList();
+  }
+
+  /**
+   * The newest version of each rating form that {@code type} rates, ordered by id, whether or not
+   * its licensed wording has been supplied (see {@link Instrument#textsSupplied()}). Older versions
+   * stay findable with {@link #find(InstrumentRef)} for the ratings given on them.
+   */
+  public List<Instrument> ratingForms(RaterType type) {
+    Objects.requireNonNull(type, "type");
+    Map<InstrumentId, Instrument> newest = new LinkedHashMap<>();
+    for (Instrument i : all()) {
+      if (i.ratedBy(type)) {
+        newest.merge(i.id(), i, (a, b) -> a.version() >= b.version() ? a : b);
+      }
+    }
+    return List.copyOf(newest.values());
   }
 
   /**

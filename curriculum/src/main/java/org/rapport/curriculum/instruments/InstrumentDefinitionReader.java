@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ import org.rapport.curriculum.catalogue.YamlFields;
  * total: {label: ...}        # optional norm: {mean: 116.54, sd: 10.85, group: ..., source: ...}
  * missing: {max_missing_per_subscale: 1, max_missing_total: 2, method: prorate-mean}
  * score_range: {min: 20, max: 140}   # optional; checked against items × scale
+ * rated_by: [faculty, peer]  # optional: a rating form others fill in (patient, faculty, peer);
+ *                            # left out for a self-report that students answer about themselves
+ * comment_prompt: ...        # optional, rating forms only: the question above the free comment
  * </pre>
  *
  * <p>Every problem found is reported, each naming file, field and what is wrong, in one {@link
@@ -58,7 +62,9 @@ public final class InstrumentDefinitionReader {
           "items",
           "total",
           "missing",
-          "score_range");
+          "score_range",
+          "rated_by",
+          "comment_prompt");
   private static final Set<String> SCALE = Set.of("min", "max", "labels");
   private static final Set<String> SUBSCALE = Set.of("id", "label", "description");
   private static final Set<String> ITEM = Set.of("number", "text", "reverse", "subscale");
@@ -126,6 +132,14 @@ public final class InstrumentDefinitionReader {
     }
     MissingRule missing = missing(doc, items);
     scoreRange(doc, items, scale);
+    Set<RaterType> ratedBy = ratedBy(doc);
+    String commentPrompt = doc.optionalText("comment_prompt");
+    if (commentPrompt != null && ratedBy != null && ratedBy.isEmpty()) {
+      doc.problem(
+          "comment_prompt",
+          "is only for a rating form: add rated_by (patient, faculty, peer) to make this a rating"
+              + " form, or leave comment_prompt out of a self-report");
+    }
 
     InstrumentFiles.throwIfAny(document);
     return new Instrument(
@@ -141,7 +155,57 @@ public final class InstrumentDefinitionReader {
         subscales,
         items,
         total,
-        missing);
+        missing,
+        ratedBy,
+        Optional.ofNullable(commentPrompt));
+  }
+
+  /**
+   * Who rates a rating form; empty when {@code rated_by} is left out (a self-report), null when it
+   * is wrong (each problem is recorded).
+   */
+  private static Set<RaterType> ratedBy(YamlFields doc) {
+    String allowed = "patient, faculty, peer";
+    if (!doc.has("rated_by")) {
+      return Set.of();
+    }
+    if (doc.value("rated_by") == null) {
+      doc.problem(
+          "rated_by",
+          "is empty: list who rates this form ("
+              + allowed
+              + "), or leave rated_by out for a"
+              + " self-report");
+      return null;
+    }
+    List<?> nodes = doc.list("rated_by", 0, Integer.MAX_VALUE, "rater types (" + allowed + ")");
+    if (nodes == null) {
+      return null;
+    }
+    if (nodes.isEmpty()) {
+      doc.problem(
+          "rated_by",
+          "must name at least one rater type ("
+              + allowed
+              + "); leave rated_by out for a"
+              + " self-report");
+      return null;
+    }
+    Set<RaterType> types = new LinkedHashSet<>();
+    boolean valid = true;
+    for (int i = 0; i < nodes.size(); i++) {
+      String field = "rated_by[" + i + "]";
+      RaterType type =
+          doc.choiceValue(
+              field, nodes.get(i), RaterType::find, RaterType.values(), RaterType::code);
+      if (type == null) {
+        valid = false;
+      } else if (!types.add(type)) {
+        doc.problem(field, "'" + type.code() + "' is listed more than once");
+        valid = false;
+      }
+    }
+    return valid ? types : null;
   }
 
   private static LikertScale scale(YamlFields doc) {

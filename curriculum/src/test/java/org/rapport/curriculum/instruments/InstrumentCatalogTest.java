@@ -33,6 +33,8 @@ class InstrumentCatalogTest {
             InstrumentRef.of("jse-s", 1),
             InstrumentRef.of("rapport-empathy", 1),
             InstrumentRef.of("rapport-empathy", 2),
+            InstrumentRef.of("rapport-observed-observer", 1),
+            InstrumentRef.of("rapport-observed-patient", 1),
             InstrumentRef.of("test-scale", 1),
             InstrumentRef.of("test-scale", 2)),
         catalog.all().stream().map(Instrument::ref).toList());

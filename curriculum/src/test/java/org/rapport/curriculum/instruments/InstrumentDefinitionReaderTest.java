@@ -151,9 +151,9 @@ class InstrumentDefinitionReaderTest {
             valid.replacing("texts: included\n", "texts: included\nreverse_items: [2, 4]\n"),
             problem(
                 "reverse_items",
-                "is not a field of an instrument definition; the fields are description, id, items,"
-                    + " kind, licence, missing, scale, score_range, short_title, subscales, texts,"
-                    + " title, total, version")),
+                "is not a field of an instrument definition; the fields are comment_prompt,"
+                    + " description, id, items, kind, licence, missing, rated_by, scale,"
+                    + " score_range, short_title, subscales, texts, title, total, version")),
         broken(
             "unknown item field",
             valid.replacing("{number: 1, text:", "{number: 1, reversed: true, text:"),

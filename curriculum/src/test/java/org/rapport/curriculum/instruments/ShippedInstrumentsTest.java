@@ -24,7 +24,9 @@ class ShippedInstrumentsTest {
         List.of(
             InstrumentRef.of("jse-s", 1),
             InstrumentRef.of("rapport-empathy", 1),
-            InstrumentRef.of("rapport-empathy", 2)),
+            InstrumentRef.of("rapport-empathy", 2),
+            InstrumentRef.of("rapport-observed-observer", 1),
+            InstrumentRef.of("rapport-observed-patient", 1)),
         InstrumentCatalog.shipped().all().stream().map(Instrument::ref).toList());
   }
 
