@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * The columns of a file of past observed ratings (OSCE communication stations and the like), one
  * row per rating. Required: {@link #STUDENT}, {@link #DATE}, {@link #STAGE}, {@link #STATION},
- * {@link #RATER_TYPE}. Optional: {@link #SETTING} (default {@code osce-station}), {@link #FORM} and
- * {@link #FORM_VERSION} (default: the form raters of the type fill in), {@link #COMMENT}, and
- * either item answers {@code item_1 … item_n} or a {@link #TOTAL}.
+ * {@link #RATER_TYPE} (a {@link org.rapport.curriculum.instruments.RaterType} code). Optional:
+ * {@link #SETTING} (default {@code osce-station}), {@link #FORM} and {@link #FORM_VERSION}
+ * (default: the form raters of the type fill in), {@link #COMMENT}, and either item answers {@code
+ * item_1 … item_n} or a {@link #TOTAL}.
  */
 public final class ObservedColumns {
   public static final String STUDENT = "student_pseudonym";
@@ -32,9 +33,6 @@ public final class ObservedColumns {
   /** The values of {@link #SETTING}, each with the name Rapport stores. */
   public static final Map<String, String> SETTINGS = settings();
 
-  /** The values of {@link #RATER_TYPE}, each with the name Rapport stores. */
-  public static final Map<String, String> RATER_TYPES = raterTypes();
-
   /** The longest station name and comment Rapport keeps. */
   public static final int MAX_STATION = 200;
 
@@ -48,14 +46,6 @@ public final class ObservedColumns {
     m.put("sp-practice", "SP_PRACTICE");
     m.put("clerkship", "CLERKSHIP");
     m.put("peer-role-play", "PEER_ROLE_PLAY");
-    return java.util.Collections.unmodifiableMap(m);
-  }
-
-  private static Map<String, String> raterTypes() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("patient", "PATIENT");
-    m.put("faculty", "FACULTY");
-    m.put("peer", "PEER");
     return java.util.Collections.unmodifiableMap(m);
   }
 }

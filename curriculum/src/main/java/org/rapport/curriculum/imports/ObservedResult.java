@@ -8,6 +8,7 @@ import org.rapport.curriculum.assessments.Answers;
 import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.curriculum.instruments.RaterType;
 
 /**
  * One valid row of a file of past observed ratings: one rater's rating of one student's encounter
@@ -17,7 +18,6 @@ import org.rapport.curriculum.instruments.InstrumentRef;
  * @param row the row number in the file (header = 1)
  * @param studentPseudonym the institution's pseudonymous id, never a name or e-mail address
  * @param setting the stored name of the setting, e.g. {@code OSCE_STATION}
- * @param raterType the stored name of the rater type, e.g. {@code PATIENT}
  */
 public record ObservedResult(
     long row,
@@ -26,7 +26,7 @@ public record ObservedResult(
     TrainingStage stage,
     String station,
     String setting,
-    String raterType,
+    RaterType raterType,
     InstrumentRef form,
     Optional<String> comment,
     Optional<Answers> answers,

@@ -3,9 +3,11 @@ package org.rapport.curriculum.imports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.curriculum.instruments.RaterType;
 
 /**
  * Checks a file of past observed ratings (see {@link ObservedColumns}) row by row against the
@@ -85,7 +88,7 @@ public final class ObservedResultFileValidator {
     this.programme = Objects.requireNonNull(programme, "programme");
     this.today = Objects.requireNonNull(today, "today");
     for (Instrument i : catalog.all()) {
-      if (ObservedColumns.RATER_TYPES.values().stream().anyMatch(t -> forms.ratedBy(i, t))) {
+      if (i.isRatingForm()) {
         versionsById.computeIfAbsent(i.id().value(), k -> new TreeMap<>()).put(i.version(), i);
       }
     }
@@ -190,8 +193,8 @@ public final class ObservedResultFileValidator {
       station = null;
     }
 
-    String setting = code(row, fields, ObservedColumns.SETTING, problems);
-    String raterType = code(row, fields, ObservedColumns.RATER_TYPE, problems);
+    String setting = setting(row, fields, problems);
+    RaterType raterType = raterType(row, fields, header, problems);
 
     Optional<String> comment = Optional.empty();
     String commentText = value(fields, ObservedColumns.COMMENT);
@@ -271,40 +274,54 @@ public final class ObservedResultFileValidator {
     return ResultFileValidator.isBlank(fields);
   }
 
-  /** A setting or rater type as Rapport stores it; null (with a problem) when not one. */
-  private String code(long row, List<String> fields, String column, List<RowProblem> problems) {
-    boolean setting = column.equals(ObservedColumns.SETTING);
-    Map<String, String> codes = setting ? ObservedColumns.SETTINGS : ObservedColumns.RATER_TYPES;
-    String text = value(fields, column);
+  /** The setting as Rapport stores it (empty: an OSCE station); null with a problem if none. */
+  private String setting(long row, List<String> fields, List<RowProblem> problems) {
+    String text = value(fields, ObservedColumns.SETTING);
     if (text.isEmpty()) {
-      if (setting) {
-        return codes.get(ObservedColumns.DEFAULT_SETTING);
-      }
-      problems.add(
-          FieldChecks.required(
-              row, column, "rater type (" + String.join(", ", codes.keySet()) + ")"));
-      return null;
+      return ObservedColumns.SETTINGS.get(ObservedColumns.DEFAULT_SETTING);
     }
-    String key = text.toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace(' ', '-');
-    String code = codes.get(key);
+    String code = ObservedColumns.SETTINGS.get(codeOf(text));
     if (code == null) {
       problems.add(
           new RowProblem(
               row,
-              column,
+              ObservedColumns.SETTING,
               String.format(
-                  setting ? UNKNOWN_SETTING : UNKNOWN_RATER_TYPE,
-                  text,
-                  String.join(", ", codes.keySet()))));
+                  UNKNOWN_SETTING, text, String.join(", ", ObservedColumns.SETTINGS.keySet()))));
     }
     return code;
   }
 
+  private static RaterType raterType(
+      long row, List<String> fields, CsvHeader header, List<RowProblem> problems) {
+    String text = header.value(fields, ObservedColumns.RATER_TYPE);
+    String codes =
+        Arrays.stream(RaterType.values()).map(RaterType::code).collect(Collectors.joining(", "));
+    if (text.isEmpty()) {
+      problems.add(
+          FieldChecks.required(row, ObservedColumns.RATER_TYPE, "rater type (" + codes + ")"));
+      return null;
+    }
+    Optional<RaterType> type = RaterType.find(codeOf(text));
+    if (type.isEmpty()) {
+      problems.add(
+          new RowProblem(
+              row, ObservedColumns.RATER_TYPE, String.format(UNKNOWN_RATER_TYPE, text, codes)));
+      return null;
+    }
+    return type.get();
+  }
+
+  /** A code as people may write it: any case, spaces or underscores for dashes. */
+  private static String codeOf(String text) {
+    return text.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+  }
+
   private Instrument form(
-      long row, List<String> fields, String raterType, List<RowProblem> problems) {
+      long row, List<String> fields, RaterType raterType, List<RowProblem> problems) {
     String id = value(fields, ObservedColumns.FORM);
     String versionText = value(fields, ObservedColumns.FORM_VERSION);
-    String typeName = typeName(raterType);
+    String typeName = raterType.code();
     if (id.isEmpty()) {
       if (!versionText.isEmpty()) {
         problems.add(
@@ -354,11 +371,9 @@ public final class ObservedResultFileValidator {
         return null;
       }
     }
-    if (!forms.ratedBy(found, raterType)) {
+    if (!found.ratedBy(raterType)) {
       String others =
-          versionsById.values().stream()
-              .flatMap(v -> v.values().stream())
-              .filter(f -> forms.ratedBy(f, raterType))
+          catalog.ratingForms(raterType).stream()
               .map(f -> f.ref().toString())
               .collect(Collectors.joining(", "));
       problems.add(
@@ -374,14 +389,6 @@ public final class ObservedResultFileValidator {
       return null;
     }
     return found;
-  }
-
-  private static String typeName(String raterType) {
-    return ObservedColumns.RATER_TYPES.entrySet().stream()
-        .filter(e -> e.getValue().equals(raterType))
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElse(raterType);
   }
 
   private static RowProblem tooLong(long row, String column, String text, int max) {

@@ -19,35 +19,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rapport.curriculum.assessments.ScoringStatus;
 import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.cohorts.TrainingStage;
-import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.curriculum.instruments.RaterType;
 
 /**
  * Every kind of bad row of an observed-ratings file gives its problem at its row and column, with
- * the exact sentence; each case changes a few fields of a valid row. The forms here are stand-ins
- * chosen by the lookup (patients fill in rapport-empathy 2, faculty and peers rapport-empathy 1,
- * both 18 items on 1–7), so that the checks are tested apart from which forms are shipped.
+ * the exact sentence; each case changes a few fields of a valid row. The forms are Rapport's
+ * shipped observed-communication forms (10 items on 1–5): patients fill in
+ * rapport-observed-patient, faculty and peers rapport-observed-observer.
  */
 class ObservedResultFileValidatorTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
   private static final InstrumentCatalog CATALOG = InstrumentCatalog.shipped();
-  private static final InstrumentRef PATIENT_FORM = InstrumentRef.of("rapport-empathy", 2);
-  private static final InstrumentRef OBSERVER_FORM = InstrumentRef.of("rapport-empathy", 1);
-
-  /** Patients fill in version 2, faculty and peers version 1; JSE-S is no rating form. */
-  static final RatingFormLookup FORMS =
-      new RatingFormLookup() {
-        @Override
-        public Optional<InstrumentRef> defaultFor(String raterType) {
-          return Optional.of(raterType.equals("PATIENT") ? PATIENT_FORM : OBSERVER_FORM);
-        }
-
-        @Override
-        public boolean ratedBy(Instrument form, String raterType) {
-          return form.ref().equals(raterType.equals("PATIENT") ? PATIENT_FORM : OBSERVER_FORM);
-        }
-      };
+  private static final InstrumentRef PATIENT_FORM = RatingFormLookup.PATIENT_FORM;
+  private static final InstrumentRef OBSERVER_FORM = RatingFormLookup.OBSERVER_FORM;
+  private static final RatingFormLookup FORMS = RatingFormLookup.SHIPPED;
 
   private static final List<String> HEADER = header();
 
@@ -64,7 +51,7 @@ class ObservedResultFileValidatorTest {
                 "form",
                 "form_version",
                 "comment"));
-    for (int i = 1; i <= 18; i++) {
+    for (int i = 1; i <= 10; i++) {
       h.add("item_" + i);
     }
     h.add("total");
@@ -81,7 +68,7 @@ class ObservedResultFileValidatorTest {
     row.put("station", "Breaking bad news");
     row.put("rater_type", "patient");
     row.put("comment", "Listened well.");
-    for (int i = 1; i <= 18; i++) {
+    for (int i = 1; i <= 10; i++) {
       row.put("item_" + i, "4");
     }
     return row;
@@ -90,11 +77,11 @@ class ObservedResultFileValidatorTest {
   /** A valid faculty rating with a total only. */
   private static Map<String, String> totalRow() {
     Map<String, String> row = answersRow();
-    for (int i = 1; i <= 18; i++) {
+    for (int i = 1; i <= 10; i++) {
       row.put("item_" + i, "");
     }
     row.put("rater_type", "faculty");
-    row.put("total", "90.5");
+    row.put("total", "37.5");
     return row;
   }
 
@@ -190,20 +177,22 @@ class ObservedResultFileValidatorTest {
             "an unknown form",
             with(answersRow(), "form", "sp-checklist"),
             "form",
-            "no rating form 'sp-checklist' is installed; rating forms: rapport-empathy"),
+            "no rating form 'sp-checklist' is installed; rating forms: rapport-observed-observer,"
+                + " rapport-observed-patient"),
         Arguments.of(
             "a self-assessment named as form",
             with(answersRow(), "form", "jse-s"),
             "form",
-            "no rating form 'jse-s' is installed; rating forms: rapport-empathy"),
+            "no rating form 'jse-s' is installed; rating forms: rapport-observed-observer,"
+                + " rapport-observed-patient"),
         Arguments.of(
             "a form version not installed",
-            with(answersRow(), "form", "rapport-empathy", "form_version", "7"),
+            with(answersRow(), "form", "rapport-observed-patient", "form_version", "7"),
             "form_version",
-            "rapport-empathy has no version 7; installed versions: 1, 2"),
+            "rapport-observed-patient has no version 7; installed versions: 1"),
         Arguments.of(
             "a form version that is no number",
-            with(answersRow(), "form", "rapport-empathy", "form_version", "v2"),
+            with(answersRow(), "form", "rapport-observed-patient", "form_version", "v2"),
             "form_version",
             "'v2' is not a version number"),
         Arguments.of(
@@ -214,13 +203,13 @@ class ObservedResultFileValidatorTest {
                 + " for the form patient raters fill in"),
         Arguments.of(
             "a form the rater type does not fill in",
-            with(answersRow(), "form", "rapport-empathy", "form_version", "1"),
+            with(answersRow(), "form", "rapport-observed-observer"),
             "form",
-            "rapport-empathy version 1 is not a form that patient raters fill in; forms for"
-                + " patient raters: rapport-empathy version 2"),
+            "rapport-observed-observer version 1 is not a form that patient raters fill in; forms"
+                + " for patient raters: rapport-observed-patient version 1"),
         Arguments.of(
             "answers and a total",
-            with(answersRow(), "total", "72"),
+            with(answersRow(), "total", "40"),
             "total",
             "give either item answers or a total in a row, not both"),
         Arguments.of(
@@ -230,9 +219,9 @@ class ObservedResultFileValidatorTest {
             "the row has neither item answers nor a total"),
         Arguments.of(
             "an answer outside the scale",
-            with(answersRow(), "item_5", "8"),
+            with(answersRow(), "item_5", "6"),
             "item_5",
-            "answer 8 is outside the scale 1–7"),
+            "answer 6 is outside the scale 1–5"),
         Arguments.of(
             "an answer that is no whole number",
             with(answersRow(), "item_5", "3.5"),
@@ -240,9 +229,9 @@ class ObservedResultFileValidatorTest {
             "'3.5' is not a whole number"),
         Arguments.of(
             "a total outside the form's range",
-            with(totalRow(), "total", "130"),
+            with(totalRow(), "total", "51"),
             "total",
-            "130 is outside the possible range 18–126"),
+            "51 is outside the possible range 10–50"),
         Arguments.of(
             "a total that is no number",
             with(totalRow(), "total", "high"),
@@ -321,7 +310,7 @@ class ObservedResultFileValidatorTest {
   @Test
   void aRowWithTheWrongNumberOfFieldsIsReportedAsAWhole() {
     assertEquals(
-        List.of(new RowProblem(3, "(row)", "has 5 fields but the header has 28 columns")),
+        List.of(new RowProblem(3, "(row)", "has 5 fields but the header has 20 columns")),
         validator().row(3, List.of("S-1", "2025-01-01", "Y3", "A", "patient")).problems());
   }
 
@@ -333,7 +322,7 @@ class ObservedResultFileValidatorTest {
     assertEquals(TrainingStage.Y3, r.stage());
     assertEquals("Breaking bad news", r.station());
     assertEquals("OSCE_STATION", r.setting());
-    assertEquals("PATIENT", r.raterType());
+    assertEquals(RaterType.PATIENT, r.raterType());
     assertEquals(PATIENT_FORM, r.form());
     assertEquals(Optional.of("Listened well."), r.comment());
     assertEquals(ScoringStatus.COMPLETE, r.score().orElseThrow().status());
@@ -352,7 +341,7 @@ class ObservedResultFileValidatorTest {
   @Test
   void tooManyUnansweredItemsAreRefusedAtTheFirstOne() {
     Map<String, String> row = answersRow();
-    for (int i = 1; i <= 12; i++) {
+    for (int i = 1; i <= 6; i++) {
       row.put("item_" + i, "");
     }
     List<RowProblem> problems = validator().row(2, fields(row)).problems();
@@ -374,16 +363,16 @@ class ObservedResultFileValidatorTest {
                         "setting",
                         "Peer role-play",
                         "form",
-                        "rapport-empathy",
+                        "rapport-observed-observer",
                         "form_version",
                         "1",
                         "rater_type",
                         "PEER")))
             .result()
             .orElseThrow();
-    assertEquals(Optional.of(new BigDecimal("90.5")), r.total());
+    assertEquals(Optional.of(new BigDecimal("37.5")), r.total());
     assertEquals("PEER_ROLE_PLAY", r.setting());
-    assertEquals("PEER", r.raterType());
+    assertEquals(RaterType.PEER, r.raterType());
     assertEquals(OBSERVER_FORM, r.form());
     assertTrue(r.answers().isEmpty() && r.score().isEmpty());
   }
@@ -396,7 +385,7 @@ class ObservedResultFileValidatorTest {
         new ObservedResultFileValidator(CATALOG, FORMS, Programme.standard(), TODAY);
     assertEquals(List.of(), v.header(header));
     assertTrue(
-        v.row(2, List.of("S-9", "2024-06-01", "Y2", "Station 4", "faculty", "60"))
+        v.row(2, List.of("S-9", "2024-06-01", "Y2", "Station 4", "faculty", "30"))
             .result()
             .isPresent());
     assertEquals(
@@ -412,7 +401,7 @@ class ObservedResultFileValidatorTest {
         new ObservedResultFileValidator(CATALOG, FORMS, Programme.standard(), TODAY);
     assertEquals(List.of(), v.header(header));
     List<RowProblem> problems =
-        v.row(2, List.of("S-9", "2024-06-01", "Y2", "Station 4", "faculty", "5", "6")).problems();
+        v.row(2, List.of("S-9", "2024-06-01", "Y2", "Station 4", "faculty", "5", "4")).problems();
     assertEquals(1, problems.size());
     assertEquals("item_3", problems.get(0).column());
     assertTrue(
@@ -463,18 +452,7 @@ class ObservedResultFileValidatorTest {
 
   @Test
   void noDefaultFormForARaterTypeAsksForTheForm() {
-    RatingFormLookup none =
-        new RatingFormLookup() {
-          @Override
-          public Optional<InstrumentRef> defaultFor(String raterType) {
-            return Optional.empty();
-          }
-
-          @Override
-          public boolean ratedBy(Instrument form, String raterType) {
-            return FORMS.ratedBy(form, raterType);
-          }
-        };
+    RatingFormLookup none = type -> Optional.empty();
     ObservedResultFileValidator v =
         new ObservedResultFileValidator(CATALOG, none, Programme.standard(), TODAY);
     assertEquals(List.of(), v.header(HEADER));
