@@ -25,9 +25,7 @@ record FacultyCompletionPage(
     boolean anyHidden) {
   /** The navigation of the faculty's module pages. */
   static Nav nav(String token) {
-    return Nav.of(
-        new Nav.Item("/app?s=" + token, "Home", false),
-        new Nav.Item("/app/faculty/modules?s=" + token, "Module completion", true));
+    return Nav.faculty(token, Nav.FacultyPage.MODULES);
   }
 
   boolean hasGuides() {

@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * security providers on every call (through the application server's class loaders), which made it
  * the largest single cost of checking a session token on every request.
  */
-final class HmacSha256 {
-  static final String ALGORITHM = "HmacSHA256";
+public final class HmacSha256 {
+  public static final String ALGORITHM = "HmacSHA256";
 
   /** The shortest key HS256 accepts (RFC 7518 §3.2: at least the hash's 256 bits). */
   static final int MINIMUM_KEY_BYTES = 32;
@@ -31,7 +31,7 @@ final class HmacSha256 {
   private HmacSha256() {}
 
   /** The MAC of {@code data} under {@code key} (at least {@link #MINIMUM_KEY_BYTES} long). */
-  static byte[] of(byte[] key, byte[] data) throws InvalidKeyException {
+  public static byte[] of(byte[] key, byte[] data) throws InvalidKeyException {
     if (key.length < MINIMUM_KEY_BYTES) {
       throw new InvalidKeyException("An HS256 key needs at least 256 bits");
     }
@@ -43,7 +43,7 @@ final class HmacSha256 {
   /**
    * Whether {@code mac} is the MAC of {@code data} under {@code key}, compared in constant time.
    */
-  static boolean matches(byte[] key, byte[] data, byte[] mac) {
+  public static boolean matches(byte[] key, byte[] data, byte[] mac) {
     try {
       return MessageDigest.isEqual(of(key, data), mac);
     } catch (GeneralSecurityException e) {

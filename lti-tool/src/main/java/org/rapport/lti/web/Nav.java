@@ -33,4 +33,29 @@ public record Nav(List<Item> items) {
             .map(p -> new Item(p.path + "?s=" + token, p.label, p == current))
             .toList());
   }
+
+  /** The faculty's pages in a course, the same on each of them. */
+  public enum FacultyPage {
+    HOME("/app", "Home"),
+    COHORTS("/app/faculty/cohorts", "Cohorts"),
+    MODULES("/app/faculty/modules", "Module completion"),
+    OBSERVED("/app/faculty/observed", "Observed practice"),
+    RATINGS("/app/ratings", "Ratings to give");
+
+    private final String path;
+    private final String label;
+
+    FacultyPage(String path, String label) {
+      this.path = path;
+      this.label = label;
+    }
+  }
+
+  /** The navigation of every faculty page, with {@code current} marked. */
+  public static Nav faculty(String token, FacultyPage current) {
+    return new Nav(
+        java.util.Arrays.stream(FacultyPage.values())
+            .map(p -> new Item(p.path + "?s=" + token, p.label, p == current))
+            .toList());
+  }
 }
