@@ -14,10 +14,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rapport.curriculum.assessments.ScaleScore;
+import org.rapport.curriculum.assessments.ScoringResult;
+import org.rapport.curriculum.assessments.ScoringStatus;
+import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.instruments.SubscaleId;
 
 /**
  * The rating one rater gave one encounter: the answers as given, the form's total and subscale
@@ -86,6 +93,59 @@ public class ObservedRating {
     this.subscales = new TreeMap<>(subscales);
     this.comment = commentOrNull;
     this.submittedAt = now;
+  }
+
+  /**
+   * A rating scored with its form's key: {@link RatingStatus#COMPLETE} or {@link
+   * RatingStatus#PRORATED}, with the total and subscale scores (4 decimals) and the answers as
+   * given.
+   *
+   * @throws IllegalArgumentException when the result has no score (too many items unanswered)
+   */
+  public static ObservedRating scored(
+      long raterId,
+      Instrument form,
+      ScoringResult result,
+      Map<Integer, Integer> answers,
+      String commentOrNull,
+      OffsetDateTime at) {
+    ScaleScore total =
+        result
+            .total()
+            .orElseThrow(() -> new IllegalArgumentException("an unscored rating has no total"));
+    Map<String, BigDecimal> subscales = new LinkedHashMap<>();
+    for (Map.Entry<SubscaleId, ScaleScore> e : result.subscales().entrySet()) {
+      subscales.put(e.getKey().value(), decimal(e.getValue().value()));
+    }
+    return new ObservedRating(
+        raterId,
+        result.status() == ScoringStatus.COMPLETE ? RatingStatus.COMPLETE : RatingStatus.PRORATED,
+        decimal(total.value()),
+        total.answered(),
+        form.items().size(),
+        answers,
+        subscales,
+        commentOrNull,
+        at);
+  }
+
+  /** A rating known only by the total an earlier system recorded ({@link RatingStatus#GIVEN}). */
+  public static ObservedRating given(
+      long raterId, Instrument form, BigDecimal total, String commentOrNull, OffsetDateTime at) {
+    return new ObservedRating(
+        raterId,
+        RatingStatus.GIVEN,
+        total.setScale(4, RoundingMode.HALF_UP),
+        null,
+        form.items().size(),
+        Map.of(),
+        Map.of(),
+        commentOrNull,
+        at);
+  }
+
+  private static BigDecimal decimal(double value) {
+    return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
   }
 
   public Long getId() {
