@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rapport.curriculum.assessments.ScaleScore;
@@ -74,7 +73,7 @@ public class ObservedRating {
 
   protected ObservedRating() {}
 
-  public ObservedRating(
+  private ObservedRating(
       long raterId,
       RatingStatus status,
       BigDecimal scoreOrNull,
@@ -95,25 +94,19 @@ public class ObservedRating {
     this.submittedAt = now;
   }
 
-  /**
-   * A rating scored with its form's key: {@link RatingStatus#COMPLETE} or {@link
-   * RatingStatus#PRORATED}, with the total and subscale scores (4 decimals) and the answers as
-   * given.
-   *
-   * @throws IllegalArgumentException when the result has no score (too many items unanswered)
-   */
+  /** A rating scored with its form's key; {@code result} must not be incomplete. */
   public static ObservedRating scored(
       long raterId,
       Instrument form,
       ScoringResult result,
       Map<Integer, Integer> answers,
       String commentOrNull,
-      OffsetDateTime at) {
+      OffsetDateTime now) {
     ScaleScore total =
         result
             .total()
-            .orElseThrow(() -> new IllegalArgumentException("an unscored rating has no total"));
-    Map<String, BigDecimal> subscales = new LinkedHashMap<>();
+            .orElseThrow(() -> new IllegalArgumentException("an incomplete rating has no score"));
+    Map<String, BigDecimal> subscales = new TreeMap<>();
     for (Map.Entry<SubscaleId, ScaleScore> e : result.subscales().entrySet()) {
       subscales.put(e.getKey().value(), decimal(e.getValue().value()));
     }
@@ -126,12 +119,12 @@ public class ObservedRating {
         answers,
         subscales,
         commentOrNull,
-        at);
+        now);
   }
 
-  /** A rating known only by the total an earlier system recorded ({@link RatingStatus#GIVEN}). */
+  /** A rating imported as a total on {@code form}, without item answers. */
   public static ObservedRating given(
-      long raterId, Instrument form, BigDecimal total, String commentOrNull, OffsetDateTime at) {
+      long raterId, Instrument form, BigDecimal total, String commentOrNull, OffsetDateTime now) {
     return new ObservedRating(
         raterId,
         RatingStatus.GIVEN,
@@ -141,7 +134,7 @@ public class ObservedRating {
         Map.of(),
         Map.of(),
         commentOrNull,
-        at);
+        now);
   }
 
   private static BigDecimal decimal(double value) {
