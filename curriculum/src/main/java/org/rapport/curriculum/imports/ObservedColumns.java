@@ -22,10 +22,12 @@ public final class ObservedColumns {
   public static final String FORM = "form";
   public static final String FORM_VERSION = "form_version";
   public static final String COMMENT = "comment";
+  public static final String COHORT = "cohort";
   public static final String TOTAL = "total";
 
   public static final List<String> REQUIRED = List.of(STUDENT, DATE, STAGE, STATION, RATER_TYPE);
-  public static final List<String> OPTIONAL = List.of(SETTING, FORM, FORM_VERSION, COMMENT, TOTAL);
+  public static final List<String> OPTIONAL =
+      List.of(SETTING, COHORT, FORM, FORM_VERSION, COMMENT, TOTAL);
 
   /** The setting an empty {@link #SETTING} cell stands for. */
   public static final String DEFAULT_SETTING = "osce-station";

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.rapport.curriculum.assessments.Answers;
 import org.rapport.curriculum.assessments.ScoringResult;
+import org.rapport.curriculum.cohorts.MatriculationYear;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.curriculum.instruments.RaterType;
@@ -17,6 +18,7 @@ import org.rapport.curriculum.instruments.RaterType;
  *
  * @param row the row number in the file (header = 1)
  * @param studentPseudonym the institution's pseudonymous id, never a name or e-mail address
+ * @param cohort the student's matriculation year, when the file gives it
  * @param setting the stored name of the setting, e.g. {@code OSCE_STATION}
  */
 public record ObservedResult(
@@ -24,6 +26,7 @@ public record ObservedResult(
     String studentPseudonym,
     LocalDate date,
     TrainingStage stage,
+    Optional<MatriculationYear> cohort,
     String station,
     String setting,
     RaterType raterType,
@@ -37,6 +40,7 @@ public record ObservedResult(
     Objects.requireNonNull(studentPseudonym, "studentPseudonym");
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(cohort, "cohort");
     Objects.requireNonNull(station, "station");
     Objects.requireNonNull(setting, "setting");
     Objects.requireNonNull(raterType, "raterType");

@@ -2,6 +2,7 @@ package org.rapport.curriculum.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import org.rapport.curriculum.assessments.Answers;
 import org.rapport.curriculum.assessments.Scorer;
 import org.rapport.curriculum.assessments.ScoringResult;
+import org.rapport.curriculum.cohorts.MatriculationYear;
 import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.Instrument;
@@ -57,6 +59,11 @@ public final class ObservedResultFileValidator {
       "no rating form is set up for %s raters; name the form in the form column";
   static final String BOTH = "give either item answers or a total in a row, not both";
   static final String NEITHER = "the row has neither item answers nor a total";
+  static final String OTHER_COHORT =
+      "student %s is in the cohort of %d in row %d; a student belongs to one cohort";
+  static final String STAGE_NOT_YET =
+      "a student of the cohort of %d cannot be at stage %s on %s: that training year begins in %d"
+          + " at the earliest; check the cohort, the stage and the date";
   static final String OTHER_STAGE =
       "student %s is at stage %s on %s in row %d; a student is at one stage on one day";
 
@@ -69,6 +76,7 @@ public final class ObservedResultFileValidator {
   private final Map<Integer, String> itemColumns = new TreeMap<>();
   private final Map<InstrumentRef, Scorer> scorers = new HashMap<>();
   private final Map<StudentDay, Seen> stageOf = new HashMap<>();
+  private final Map<String, SeenCohort> cohortOf = new HashMap<>();
   private final InstrumentCatalog catalog;
   private CsvHeader header;
   private boolean headerOk;
@@ -76,6 +84,8 @@ public final class ObservedResultFileValidator {
   private record StudentDay(String student, LocalDate date) {}
 
   private record Seen(String stage, long row) {}
+
+  private record SeenCohort(int year, long row) {}
 
   /**
    * @param catalog the installed instruments; those {@code forms} says some rater type fills in are
@@ -184,6 +194,27 @@ public final class ObservedResultFileValidator {
       }
     }
 
+    Optional<MatriculationYear> cohort = Optional.empty();
+    String cohortText = value(fields, ObservedColumns.COHORT);
+    if (!cohortText.isEmpty()) {
+      MatriculationYear.Parsed parsed = MatriculationYear.parse(cohortText, Year.from(today));
+      if (parsed.problem().isPresent()) {
+        problems.add(new RowProblem(row, ObservedColumns.COHORT, parsed.problem().get()));
+      } else {
+        cohort = parsed.year();
+      }
+    }
+    if (cohort.isPresent() && stage != null && date != null) {
+      int earliest = stage.earliestYear(cohort.get().value());
+      if (date.getYear() < earliest) {
+        problems.add(
+            new RowProblem(
+                row,
+                ObservedColumns.STAGE,
+                String.format(STAGE_NOT_YET, cohort.get().value(), stage.code(), date, earliest)));
+      }
+    }
+
     String station = value(fields, ObservedColumns.STATION);
     if (station.isEmpty()) {
       problems.add(FieldChecks.required(row, ObservedColumns.STATION, "station"));
@@ -248,6 +279,17 @@ public final class ObservedResultFileValidator {
       }
     }
 
+    if (student != null && cohort.isPresent()) {
+      SeenCohort earlier = cohortOf.putIfAbsent(student, new SeenCohort(cohort.get().value(), row));
+      if (earlier != null && earlier.year() != cohort.get().value()) {
+        problems.add(
+            new RowProblem(
+                row,
+                ObservedColumns.COHORT,
+                String.format(OTHER_COHORT, student, earlier.year(), earlier.row())));
+      }
+    }
+
     if (!problems.isEmpty()) {
       return new Outcome(Optional.empty(), problems);
     }
@@ -258,6 +300,7 @@ public final class ObservedResultFileValidator {
                 student,
                 date,
                 stage,
+                cohort,
                 station,
                 setting,
                 raterType,

@@ -47,6 +47,7 @@ class ObservedResultFileValidatorTest {
                 "stage",
                 "station",
                 "setting",
+                "cohort",
                 "rater_type",
                 "form",
                 "form_version",
@@ -142,6 +143,18 @@ class ObservedResultFileValidatorTest {
             "stage",
             "'Y9' is not a training stage; use one of MATRICULATION, Y1, Y2, Y3, Y4, GRADUATION,"
                 + " PGY1, PGY2, PGY3"),
+        Arguments.of(
+            "a cohort that is no year",
+            with(answersRow(), "cohort", "class of 22"),
+            "cohort",
+            "'class of 22' is not a year; give the year the student started medical school, e.g."
+                + " 2024"),
+        Arguments.of(
+            "a stage the cohort cannot have reached by the date",
+            with(answersRow(), "cohort", "2024"),
+            "stage",
+            "a student of the cohort of 2024 cannot be at stage Y3 on 2025-03-14: that training"
+                + " year begins in 2026 at the earliest; check the cohort, the stage and the date"),
         Arguments.of(
             "no station",
             with(answersRow(), "station", "  "),
@@ -273,8 +286,8 @@ class ObservedResultFileValidatorTest {
                     1,
                     "rater",
                     "is not a column of the observed-ratings format; use student_pseudonym, date,"
-                        + " stage, station, rater_type, setting, form, form_version, comment,"
-                        + " total, and item_1 … item_n"),
+                        + " stage, station, rater_type, setting, cohort, form, form_version,"
+                        + " comment, total, and item_1 … item_n"),
                 new RowProblem(
                     1,
                     "station",
@@ -310,7 +323,7 @@ class ObservedResultFileValidatorTest {
   @Test
   void aRowWithTheWrongNumberOfFieldsIsReportedAsAWhole() {
     assertEquals(
-        List.of(new RowProblem(3, "(row)", "has 5 fields but the header has 20 columns")),
+        List.of(new RowProblem(3, "(row)", "has 5 fields but the header has 21 columns")),
         validator().row(3, List.of("S-1", "2025-01-01", "Y3", "A", "patient")).problems());
   }
 
@@ -423,6 +436,52 @@ class ObservedResultFileValidatorTest {
                 "student S-001 is at stage Y3 on 2025-03-14 in row 2; a student is at one stage"
                     + " on one day")),
         v.row(4, fields(with(answersRow(), "stage", "Y4"))).problems());
+  }
+
+  @Test
+  void aStudentInTwoCohortsIsReportedAtTheLaterRowAndACohortIsKept() {
+    ObservedResultFileValidator v = validator();
+    ObservedResult first =
+        v.row(2, fields(with(answersRow(), "cohort", "2022"))).result().orElseThrow();
+    assertEquals(2022, first.cohort().orElseThrow().value());
+    assertTrue(v.row(3, fields(totalRow())).result().orElseThrow().cohort().isEmpty());
+    assertEquals(
+        List.of(
+            new RowProblem(
+                4,
+                "cohort",
+                "student S-001 is in the cohort of 2022 in row 2; a student belongs to one"
+                    + " cohort")),
+        v.row(4, fields(with(totalRow(), "cohort", "2021"))).problems());
+  }
+
+  /** The example file of the README, read as an upload is. */
+  @Test
+  void theDocumentedExampleFileIsValid() throws Exception {
+    String file =
+        "student_pseudonym,date,stage,station,setting,cohort,rater_type,comment,item_1,item_2,"
+            + "item_3,item_4,item_5,item_6,item_7,item_8,item_9,item_10,total\r\n"
+            + "S-2022-014,2025-03-14,Y3,History taking,osce-station,2022,patient,\"Kind, and"
+            + " explained everything\",4,5,4,4,5,3,4,4,5,4,\r\n"
+            + "S-2022-014,2025-03-14,Y3,History taking,osce-station,2022,faculty,,,,,,,,,,,,38.5\r\n"
+            + "S-2022-027,2025-03-14,Y3,History taking,osce-station,2022,patient,,3,3,,3,3,3,3,3,3,3,"
+            + "\r\n"
+            + "S-2022-027,2025-04-02,Y3,Breaking bad news,peer-role-play,2022,peer,Good"
+            + " pauses,,,,,,,,,,,41\r\n";
+    CsvReader csv = new CsvReader(new java.io.StringReader(file));
+    ObservedResultFileValidator v =
+        new ObservedResultFileValidator(CATALOG, FORMS, Programme.standard(), TODAY);
+    assertEquals(List.of(), v.header(csv.next()));
+    List<ObservedResult> results = new ArrayList<>();
+    for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
+      ObservedResultFileValidator.Outcome outcome = v.row(csv.recordNumber(), fields);
+      assertEquals(List.of(), outcome.problems());
+      results.add(outcome.result().orElseThrow());
+    }
+    assertEquals(4, results.size());
+    assertEquals(
+        3, results.stream().map(ObservedResult::encounter).distinct().count(), "encounters");
+    assertEquals(2, results.stream().map(ObservedResult::session).distinct().count(), "sessions");
   }
 
   @Test

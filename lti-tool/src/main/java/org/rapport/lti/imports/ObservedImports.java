@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.rapport.curriculum.cohorts.Programme;
 import org.rapport.curriculum.imports.CsvFormatException;
 import org.rapport.curriculum.imports.CsvReader;
+import org.rapport.curriculum.imports.ObservedColumns;
 import org.rapport.curriculum.imports.ObservedResult;
 import org.rapport.curriculum.imports.ObservedResultFileValidator;
 import org.rapport.curriculum.imports.ProblemList;
@@ -30,7 +31,11 @@ import org.rapport.curriculum.imports.RowProblem;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.lti.audit.AuditAction;
 import org.rapport.lti.audit.AuditLog;
+import org.rapport.lti.cohorts.Cohort;
+import org.rapport.lti.cohorts.CohortSource;
+import org.rapport.lti.cohorts.Cohorts;
 import org.rapport.lti.cohorts.Schedules;
+import org.rapport.lti.cohorts.Student;
 import org.rapport.lti.cohorts.Students;
 import org.rapport.lti.instruments.Instruments;
 import org.rapport.lti.observed.Encounter;
@@ -63,6 +68,10 @@ public class ObservedImports {
       "the file has more than %d rating rows; split it into several files and import them one"
           + " after another";
 
+  static final String IN_OTHER_COHORT =
+      "student %s is in the cohort of %d in Rapport, not %d; correct the file, or move the student"
+          + " on the Students page first";
+
   private static final int CLEAR_EVERY = 500;
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -72,6 +81,7 @@ public class ObservedImports {
 
   @Inject ObservedRepository repository;
   @Inject Students students;
+  @Inject Cohorts cohorts;
   @Inject Instruments instruments;
   @Inject Schedules schedules;
   @Inject RapportSettings settings;
@@ -183,6 +193,9 @@ public class ObservedImports {
     } catch (IOException e) {
       throw new IllegalStateException("The uploaded file could not be read again", e);
     }
+    if (checked.problems().isEmpty()) {
+      existingCohorts(tenant, checked);
+    }
     if (!checked.problems().isEmpty()) {
       int count = checked.problems().distinct();
       int rows = checked.problemRows();
@@ -213,7 +226,65 @@ public class ObservedImports {
     return write(tenant, name, file.sha256(), checked.results(), release, actor);
   }
 
-  private record Checked(List<ObservedResult> results, ProblemList problems, int problemRows) {}
+  private static final class Checked {
+    private final List<ObservedResult> results;
+    private final ProblemList problems;
+    private int problemRows;
+
+    Checked(List<ObservedResult> results, ProblemList problems, int problemRows) {
+      this.results = results;
+      this.problems = problems;
+      this.problemRows = problemRows;
+    }
+
+    List<ObservedResult> results() {
+      return results;
+    }
+
+    ProblemList problems() {
+      return problems;
+    }
+
+    int problemRows() {
+      return problemRows;
+    }
+  }
+
+  /**
+   * A row's cohort must be the one Rapport already has for the student (a student belongs to one
+   * cohort; moving one is an administrator's correction on the Students page, not an import's).
+   */
+  private void existingCohorts(long registrationId, Checked checked) {
+    Map<String, Optional<Integer>> known = new HashMap<>();
+    for (ObservedResult r : checked.results()) {
+      if (r.cohort().isEmpty()) {
+        continue;
+      }
+      Optional<Integer> year =
+          known.computeIfAbsent(
+              r.studentPseudonym(),
+              p ->
+                  students
+                      .byPseudonym(registrationId, p)
+                      .map(Student::getCohortId)
+                      .flatMap(cohorts::find)
+                      .map(Cohort::getMatriculationYear));
+      if (year.isPresent() && year.get() != r.cohort().get().value()) {
+        checked.problemRows++;
+        checked
+            .problems()
+            .add(
+                new RowProblem(
+                    r.row(),
+                    ObservedColumns.COHORT,
+                    String.format(
+                        IN_OTHER_COHORT,
+                        r.studentPseudonym(),
+                        year.get(),
+                        r.cohort().get().value())));
+      }
+    }
+  }
 
   private Checked check(Reader in, long registrationId) throws IOException {
     ProblemList problems = new ProblemList(ImportJobs.KEPT_PROBLEMS);
@@ -329,6 +400,17 @@ public class ObservedImports {
             known.orElseGet(
                 () -> students.ensureForPseudonym(registrationId, r.studentPseudonym()).getId());
         studentIds.put(r.studentPseudonym(), studentId);
+        if (r.cohort().isPresent()) {
+          Student student = students.find(studentId).orElseThrow();
+          if (student.getCohortId() == null) {
+            students.placeIn(
+                student,
+                cohorts.findOrCreate(registrationId, r.cohort().get()),
+                CohortSource.IMPORT,
+                actor,
+                "observed-ratings import " + importId);
+          }
+        }
       }
       Long encounterId = encounters.get(r.encounter());
       if (encounterId == null) {

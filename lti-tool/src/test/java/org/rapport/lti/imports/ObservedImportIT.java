@@ -38,7 +38,7 @@ import org.rapport.lti.testdata.RapportWar;
 @ExtendWith(ArquillianExtension.class)
 class ObservedImportIT {
   private static final String HEADER =
-      "student_pseudonym,date,stage,station,setting,rater_type,form,comment,"
+      "student_pseudonym,date,stage,station,setting,cohort,rater_type,form,comment,"
           + "item_1,item_2,item_3,item_4,item_5,item_6,item_7,item_8,item_9,item_10,total";
 
   @Deployment(testable = false)
@@ -57,17 +57,17 @@ class ObservedImportIT {
         + "\r\n"
         + "OI-"
         + tag
-        + "-1,2025-03-14,Y3,History taking,osce-station,patient,,\"Kind, and clear\","
+        + "-1,2025-03-14,Y3,History taking,osce-station,2022,patient,,\"Kind, and clear\","
         + "4,5,4,4,5,3,4,4,5,4,\r\n"
         + "OI-"
         + tag
-        + "-1,2025-03-14,Y3,History taking,osce-station,faculty,,,,,,,,,,,,,38.5\r\n"
+        + "-1,2025-03-14,Y3,History taking,osce-station,,faculty,,,,,,,,,,,,,38.5\r\n"
         + "OI-"
         + tag
-        + "-2,2025-03-14,Y3,History taking,,patient,,,3,3,,3,3,3,3,3,3,3,\r\n"
+        + "-2,2025-03-14,Y3,History taking,,,patient,,,3,3,,3,3,3,3,3,3,3,\r\n"
         + "OI-"
         + tag
-        + "-2,2025-04-02,Y3,Breaking news,peer-role-play,peer,rapport-observed-observer,,"
+        + "-2,2025-04-02,Y3,Breaking news,peer-role-play,,peer,rapport-observed-observer,,"
         + ",,,,,,,,,,41\r\n";
   }
 
@@ -178,6 +178,34 @@ class ObservedImportIT {
               tenant));
     }
 
+    try (Connection c = ItDatabase.connect()) {
+      assertEquals(
+          "2022",
+          text(
+              c,
+              "select co.matriculation_year from student s join cohort co on co.id = s.cohort_id"
+                  + " where s.registration_id = ? and s.pseudonym = ?",
+              tenant,
+              "OI-" + tag + "-1"));
+    }
+    HttpResponse<String> otherCohort =
+        postCsv(
+            rapport,
+            tenant,
+            "later.csv",
+            HEADER + "\nOI-" + tag + "-1,2025-05-20,Y3,Station 9,,2021,faculty,,,,,,,,,,,,,30\n",
+            false);
+    assertEquals(400, otherCohort.statusCode(), otherCohort.body());
+    assertTrue(
+        otherCohort
+            .body()
+            .contains(
+                "student OI-"
+                    + tag
+                    + "-1 is in the cohort of 2022 in Rapport, not 2021; correct the file, or"
+                    + " move the student on the Students page first"),
+        otherCohort.body());
+
     HttpResponse<String> one =
         rapport.adminGet("/api/admin/observed-imports/" + number(result, "importId"));
     assertEquals(200, one.statusCode(), one.body());
@@ -193,13 +221,13 @@ class ObservedImportIT {
         validFile(tag)
             + "OI-"
             + tag
-            + "-3,14/03/2025,Y3,History taking,,patient,,,4,4,4,4,4,4,4,4,4,4,\r\n"
+            + "-3,14/03/2025,Y3,History taking,,,patient,,,4,4,4,4,4,4,4,4,4,4,\r\n"
             + "OI-"
             + tag
-            + "-4,2025-03-14,Y9,History taking,,nurse,,,4,4,4,4,4,4,4,4,4,9,\r\n"
+            + "-4,2025-03-14,Y9,History taking,,,nurse,,,4,4,4,4,4,4,4,4,4,9,\r\n"
             + "OI-"
             + tag
-            + "-5,2025-03-14,Y3,History taking,,faculty,,,,,,,,,,,,,51\r\n";
+            + "-5,2025-03-14,Y3,History taking,,,faculty,,,,,,,,,,,,,51\r\n";
     RapportClient.AdminSession session = rapport.signIn("admin", RapportClient.ADMIN_PASSWORD);
     HttpResponse<String> refused =
         postPage(rapport, session, tenant, "osce with problems.csv", csv, true);
