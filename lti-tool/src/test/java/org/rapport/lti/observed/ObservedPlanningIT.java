@@ -68,9 +68,15 @@ class ObservedPlanningIT {
       register(rapport, otherTenant, "Other school " + tag);
       List<String> students = new ArrayList<>();
       for (int i = 1; i <= 12; i++) {
-        String id = "st" + tag + "-" + i;
+        students.add("st" + tag + "-" + i);
+      }
+      // The LMS's rosters name the same people the launches do (a roster refresh after a launch
+      // keeps them members).
+      lms.roster(course, roster(students, "fa" + tag, "fb" + tag));
+      lms.roster("other-" + tag, roster(List.of(), "fc" + tag));
+      otherTenant.roster(course, roster(List.of(), "fd" + tag));
+      for (String id : students) {
         launch(rapport, lms, id, LtiTestPlatform.LEARNER, course);
-        students.add(id);
       }
       String faculty = launch(rapport, lms, "fa" + tag, LtiTestPlatform.INSTRUCTOR, course);
       String rater = launch(rapport, lms, "fb" + tag, LtiTestPlatform.INSTRUCTOR, course);
@@ -320,6 +326,22 @@ class ObservedPlanningIT {
         rapport.adminPost("/api/admin/registrations", lms.registrationJson(name));
     assertEquals(201, created.statusCode(), created.body());
     assertTrue(((Number) JSONObjectUtils.parse(created.body()).get("id")).longValue() > 0);
+  }
+
+  /** A course's members as the LMS lists them: these students and these instructors. */
+  static List<LtiTestPlatform.MemberRecord> roster(List<String> students, String... faculty) {
+    List<LtiTestPlatform.MemberRecord> members = new ArrayList<>();
+    for (String s : students) {
+      members.add(
+          new LtiTestPlatform.MemberRecord(
+              s, "User " + s, s + "@example.edu", List.of(LtiTestPlatform.LEARNER), "Active"));
+    }
+    for (String f : faculty) {
+      members.add(
+          new LtiTestPlatform.MemberRecord(
+              f, "User " + f, f + "@example.edu", List.of(LtiTestPlatform.INSTRUCTOR), "Active"));
+    }
+    return members;
   }
 
   private static String launch(
