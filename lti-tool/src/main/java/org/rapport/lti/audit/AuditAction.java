@@ -31,7 +31,8 @@ public enum AuditAction {
   REGISTRATION_INVITE_USED("An LMS registered itself with a dynamic registration invite"),
   REGISTRATION_INVITE_REVOKED("An administrator revoked a dynamic registration invite"),
   REGISTRATION_INVITE_REFUSED(
-      "A dynamic registration invite was refused (expired, used up or revoked)");
+      "A dynamic registration invite was refused (expired, used up or revoked)"),
+  OBSERVED_RATINGS_VIEWED("Faculty read a student's observed ratings in an encounter session");
 
   private final String description;
 
