@@ -15,7 +15,8 @@ public record Nav(List<Item> items) {
   public enum StudentPage {
     HOME("/app", "Home"),
     MODULES("/app/modules", "Modules"),
-    ASSESSMENT("/app/assessment", "Self-assessment");
+    ASSESSMENT("/app/assessment", "Self-assessment"),
+    OBSERVED("/app/observed", "Observed practice");
 
     private final String path;
     private final String label;
