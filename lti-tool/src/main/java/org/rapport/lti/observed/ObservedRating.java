@@ -14,10 +14,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rapport.curriculum.assessments.ScaleScore;
+import org.rapport.curriculum.assessments.ScoringResult;
+import org.rapport.curriculum.assessments.ScoringStatus;
+import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.instruments.SubscaleId;
 
 /**
  * The rating one rater gave one encounter: the answers as given, the form's total and subscale
@@ -67,7 +73,7 @@ public class ObservedRating {
 
   protected ObservedRating() {}
 
-  public ObservedRating(
+  private ObservedRating(
       long raterId,
       RatingStatus status,
       BigDecimal scoreOrNull,
@@ -86,6 +92,53 @@ public class ObservedRating {
     this.subscales = new TreeMap<>(subscales);
     this.comment = commentOrNull;
     this.submittedAt = now;
+  }
+
+  /** A rating scored with its form's key; {@code result} must not be incomplete. */
+  public static ObservedRating scored(
+      long raterId,
+      Instrument form,
+      ScoringResult result,
+      Map<Integer, Integer> answers,
+      String commentOrNull,
+      OffsetDateTime now) {
+    ScaleScore total =
+        result
+            .total()
+            .orElseThrow(() -> new IllegalArgumentException("an incomplete rating has no score"));
+    Map<String, BigDecimal> subscales = new TreeMap<>();
+    for (Map.Entry<SubscaleId, ScaleScore> e : result.subscales().entrySet()) {
+      subscales.put(e.getKey().value(), decimal(e.getValue().value()));
+    }
+    return new ObservedRating(
+        raterId,
+        result.status() == ScoringStatus.COMPLETE ? RatingStatus.COMPLETE : RatingStatus.PRORATED,
+        decimal(total.value()),
+        total.answered(),
+        form.items().size(),
+        answers,
+        subscales,
+        commentOrNull,
+        now);
+  }
+
+  /** A rating imported as a total on {@code form}, without item answers. */
+  public static ObservedRating given(
+      long raterId, Instrument form, BigDecimal total, String commentOrNull, OffsetDateTime now) {
+    return new ObservedRating(
+        raterId,
+        RatingStatus.GIVEN,
+        total.setScale(4, RoundingMode.HALF_UP),
+        null,
+        form.items().size(),
+        Map.of(),
+        Map.of(),
+        commentOrNull,
+        now);
+  }
+
+  private static BigDecimal decimal(double value) {
+    return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
   }
 
   public Long getId() {

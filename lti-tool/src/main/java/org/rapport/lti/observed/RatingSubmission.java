@@ -4,24 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rapport.curriculum.assessments.Answers;
-import org.rapport.curriculum.assessments.ScaleScore;
 import org.rapport.curriculum.assessments.Scorer;
 import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.assessments.ScoringStatus;
 import org.rapport.curriculum.instruments.Instrument;
-import org.rapport.curriculum.instruments.SubscaleId;
 import org.rapport.lti.cohorts.Student;
 import org.rapport.lti.cohorts.Students;
 import org.rapport.lti.launch.LaunchedUser;
@@ -146,23 +141,13 @@ public class RatingSubmission {
     if (!problems.isEmpty()) {
       return new Again(form(rater, given, action, nav, comment, problems));
     }
-    Map<String, BigDecimal> subscales = new LinkedHashMap<>();
-    for (Map.Entry<SubscaleId, ScaleScore> e : result.subscales().entrySet()) {
-      subscales.put(e.getKey().value(), decimal(e.getValue().value()));
-    }
-    ScaleScore total = result.total().orElseThrow();
     try {
       repository.add(
-          new ObservedRating(
+          ObservedRating.scored(
               rater.getId(),
-              result.status() == ScoringStatus.COMPLETE
-                  ? RatingStatus.COMPLETE
-                  : RatingStatus.PRORATED,
-              decimal(total.value()),
-              total.answered(),
-              definition.items().size(),
+              definition,
+              result,
               given.answers(),
-              subscales,
               comment.isEmpty() ? null : comment,
               OffsetDateTime.now(clock)));
       repository.flush();
@@ -270,9 +255,5 @@ public class RatingSubmission {
 
   private static String action(long raterId, String sessionToken) {
     return "/app/ratings/" + raterId + "?s=" + sessionToken;
-  }
-
-  private static BigDecimal decimal(double value) {
-    return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
   }
 }

@@ -422,6 +422,18 @@ class AuthorizationMatrixIT {
         TENANT_FACULTY,
         "/app/faculty/alerts/{alertA}/resolve",
         "note=checked");
+    // Ratings asked of launched users: the list is everyone's own; a rating nobody here was asked
+    // for is refused to every caller.
+    rule("GET /app/ratings", LAUNCHED);
+    rule("GET /app/ratings/{rater}", "DDDDDDDD", "/app/ratings/987654321");
+    rule("POST /app/ratings/{rater}", "DDDDDDDD", "/app/ratings/987654321", "encounter=1");
+    // One-time rating links: the signed token is the permission, which nobody here holds.
+    rule("GET /rate/{token}", NOBODY, "/rate/1.0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    rule(
+        "POST /rate/{token}",
+        NOBODY,
+        "/rate/1.0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "encounter=1&item_1=3");
     rule("GET /app/content-selection", FACULTY);
     rule("GET /app/content-selection/{id}", OWNER, "/app/content-selection/{deepLinkA}");
     rule("POST /app/content-selection/{id}", OWNER, "/app/content-selection/{deepLinkA}");
