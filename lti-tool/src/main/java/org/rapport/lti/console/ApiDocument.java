@@ -28,7 +28,12 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ApiDocument {
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Payara builds the document on its first request, which takes a while on a busy node. */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** The document does not change while the server runs: read once, then kept. */
+  private volatile ApiDocsPage read;
+
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
@@ -53,6 +58,15 @@ public class ApiDocument {
    * @throws Unavailable when it does not answer with a JSON document
    */
   public ApiDocsPage read(URI documentUrl) {
+    ApiDocsPage known = read;
+    if (known == null) {
+      known = fetch(documentUrl);
+      read = known;
+    }
+    return known;
+  }
+
+  private ApiDocsPage fetch(URI documentUrl) {
     String body;
     try {
       HttpResponse<String> answer =
