@@ -40,6 +40,7 @@ public class StudentData {
   @Inject AuditLog audit;
   @Inject StudentErasure erasure;
   @Inject StudentDrafts drafts;
+  @Inject StudentRatings ratings;
 
   /** Records the student's consent, creating their record on first use. */
   public Student consent(long registrationId, String subject) {
@@ -58,11 +59,18 @@ public class StudentData {
       StudentPart student,
       List<MovePart> cohortHistory,
       List<ResponsePart> responses,
-      List<DraftPart> moduleDrafts) {
+      List<DraftPart> moduleDrafts,
+      List<RatingPart> observedRatings) {
     /** The export of a student Rapport holds nothing about, made at {@code clock}'s now. */
     static Export nothing(Clock clock) {
       return new Export(
-          OffsetDateTime.now(clock).toString(), ABOUT, null, List.of(), List.of(), List.of());
+          OffsetDateTime.now(clock).toString(),
+          ABOUT,
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
     }
   }
 
@@ -71,11 +79,32 @@ public class StudentData {
           + " class, when you agreed to the privacy notice, every response with its answers (as you"
           + " gave them) and scores. Faculty never see this; they see only averages of groups. It also lists"
           + " the drafts Rapport keeps of answers and reflections you are writing in modules (which"
-          + " step, when last saved); their text is in the download of your reflections.";
+          + " step, when last saved); their text is in the download of your reflections. Ratings of"
+          + " your observed conversations (OSCE stations, practice with standardized patients,"
+          + " clerkship and peer encounters) are listed once they are released to you, with the"
+          + " kind of rater, never their name.";
 
   /** Who the export is about. */
   public record StudentPart(
       String pseudonym, Integer cohort, String cohortSource, String consentGiven) {}
+
+  /**
+   * One rating of an observed encounter of the student.
+   *
+   * @param released whether the student may see it yet (always true in the student's own export)
+   */
+  public record RatingPart(
+      String session,
+      String setting,
+      String heldOn,
+      String station,
+      String raterType,
+      String form,
+      String status,
+      BigDecimal total,
+      Map<String, BigDecimal> subscales,
+      String comment,
+      boolean released) {}
 
   /** A draft of written work in a module: which step, and when it was last saved. */
   public record DraftPart(String module, String step, String savedAt) {}
@@ -113,7 +142,7 @@ public class StudentData {
   /** The student's own download; audited. */
   public Export exportForStudent(long studentId, long learnerId) {
     Student student = students.find(studentId).orElseThrow();
-    Export export = export(student);
+    Export export = export(student, true);
     audit.student(
         learnerId,
         AuditAction.STUDENT_EXPORTED_OWN_DATA,
@@ -123,7 +152,7 @@ public class StudentData {
     return export;
   }
 
-  Export export(Student student) {
+  Export export(Student student, boolean releasedOnly) {
     Integer cohortYear =
         Optional.ofNullable(student.getCohortId())
             .flatMap(cohorts::find)
@@ -189,7 +218,8 @@ public class StudentData {
             student.getConsentAt() == null ? null : student.getConsentAt().toString()),
         moves,
         parts,
-        drafts.of(student.getRegistrationId(), student.getLmsSubject()));
+        drafts.of(student.getRegistrationId(), student.getLmsSubject()),
+        ratings.of(student.getId(), releasedOnly));
   }
 
   /** The export as CSV: one row per response, current scores, answers by item. */

@@ -41,8 +41,20 @@ public class StudentErasure {
     removed.put(
         "cohort history entries",
         count("SELECT COUNT(*) FROM cohort_move WHERE student_id = ?1", studentId));
+    removed.put(
+        "observed encounters (with their ratings and comments)",
+        count("SELECT COUNT(*) FROM encounter WHERE student_id = ?1", studentId));
     Long learner = subject == null ? null : learner(registrationId, subject);
     if (learner != null) {
+      // Ratings the student was asked to give: those not given go; those given stay with the
+      // classmate they rated, no longer naming who gave them.
+      removed.put(
+          "ratings asked of the student and not given",
+          update(
+              "DELETE FROM encounter_rater WHERE learner_id = ?1 AND NOT EXISTS"
+                  + " (SELECT 1 FROM observed_rating o WHERE o.rater_id = encounter_rater.id)",
+              learner));
+      update("UPDATE encounter_rater SET learner_id = NULL WHERE learner_id = ?1", learner);
       removed.put(
           "module step results",
           update(

@@ -119,7 +119,7 @@ public class StudentRecords {
   /** Everything stored about one student, answers and scores included; audited. */
   public StudentData.Export export(long id, String admin) {
     Student student = student(id);
-    StudentData.Export export = data.export(student);
+    StudentData.Export export = data.export(student, false);
     audit.admin(
         admin,
         AuditAction.STUDENT_EXPORTED_BY_ADMIN,

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,7 @@ public class DemoSeeding {
   @Inject ModuleLibrary library;
   @Inject ModulePlayer player;
   @Inject RapportSettings settings;
+  @Inject DemoObservedPractice observedPractice;
 
   /** Whether the tenant holds the demo data (a cheap read, no lock). */
   @Transactional
@@ -143,9 +145,11 @@ public class DemoSeeding {
     // progress, completed) is empty or at least 10 of the course's 25 students, so all is shown:
     // 15 finished the first module and 10 are in it; 15 finished the second and 10 did not start
     // it; 11, the demo student among them, are part-way through the third.
+    List<String> subjects = new ArrayList<>(List.of(demo.subject()));
     for (int c = 1; c <= CLASSMATES; c++) {
-      LaunchedUser classmate =
-          recordLaunch(registration, new DemoPerson("student", String.format("classmate-%02d", c)));
+      DemoPerson person = new DemoPerson("student", String.format("classmate-%02d", c));
+      subjects.add(person.subject());
+      LaunchedUser classmate = recordLaunch(registration, person);
       work(classmate, modules.get(0), c <= 14);
       if (modules.size() > 1 && c <= 14) {
         work(classmate, modules.get(1), true);
@@ -154,6 +158,9 @@ public class DemoSeeding {
         work(classmate, modules.get(2), false);
       }
     }
+    LaunchedUser instructor = recordLaunch(registration, new DemoPerson("instructor", "demo"));
+    observedPractice.seed(
+        registrationId, student.courseId(), instructor.learnerId(), subjects, today);
     return true;
   }
 

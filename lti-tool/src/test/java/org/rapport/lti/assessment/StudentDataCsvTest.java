@@ -45,6 +45,7 @@ class StudentDataCsvTest {
                             new BigDecimal("-1.5"),
                             Map.of(),
                             "2025-05-01T10:10:00Z")))),
+            List.of(),
             List.of());
 
     List<CSVRecord> records =

@@ -1,6 +1,7 @@
 package org.rapport.lti.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -48,7 +49,10 @@ class DemoDataIT {
           "module_progress",
           "reflection_entry",
           "cohort_alert",
-          "published_wave");
+          "published_wave",
+          "encounter_session",
+          "encounter",
+          "observed_rating");
 
   @Test
   void theDemoTenantShowsCohortsFiguresTheDeclineAndAnOpenWaveAndIsSeededOnce() throws Exception {
@@ -76,7 +80,14 @@ class DemoDataIT {
       RapportClient client = rapport.client();
       assertFacultySeeTheDemo(client, classes);
       assertTheDemoStudentFindsTheirWaveOpen(client);
-      DevLaunch.session(client, "instructor", "demo", "/app");
+      String instructor = DevLaunch.session(client, "instructor", "demo", "/app");
+      HttpResponse<String> toGive = client.get("/app/ratings?s=" + instructor);
+      assertEquals(200, toGive.statusCode(), toGive.body());
+      Matcher rating = Pattern.compile("href=\"(/app/ratings/\\d+)\\?s").matcher(toGive.body());
+      assertTrue(rating.find(), "the instructor's rating of the demo student: " + toGive.body());
+      String ratingPath = rating.group(1);
+      assertFalse(rating.find(), "one rating to give: " + toGive.body());
+      assertTheInstructorRatesOnce(client, instructor, ratingPath);
     }
     Map<String, Long> first = counts(url);
     assertEquals(1L, first.get("registration"), first.toString());
@@ -84,9 +95,19 @@ class DemoDataIT {
     assertEquals(1L, first.get("import_job"), first.toString());
     assertTrue(first.get("cohort_alert") > 0, first.toString());
     assertEquals(
-        (long) DemoResults.DECLINING_SIZE + DemoResults.STEADY_SIZE + 1,
+        (long) DemoResults.DECLINING_SIZE + DemoResults.STEADY_SIZE + 1 + DemoSeeding.CLASSMATES,
         first.get("student"),
-        "the synthetic students and the demo student: " + first);
+        "the synthetic students, the demo student and the classmates rated at the OSCE: " + first);
+    int courseStudents = DemoSeeding.CLASSMATES + 1;
+    int stations = DemoObservedPractice.STATIONS.size();
+    assertEquals(1L, first.get("encounter_session"), first.toString());
+    assertEquals((long) courseStudents * stations, first.get("encounter"), first.toString());
+    assertEquals(
+        (long) courseStudents * stations,
+        first.get("observed_rating"),
+        "every station rated by its standardized patient but the demo student's second, and"
+            + " the instructor's rating: "
+            + first);
 
     // The same address after the restart: the same test platform, so the same tenant.
     try (PayaraMicroProcess again =
@@ -134,6 +155,36 @@ class DemoDataIT {
     Matcher completed = Pattern.compile("data-completed=\"(\\d+)\"").matcher(modules.body());
     assertTrue(completed.find(), "completion figures are shown: " + modules.body());
     assertTrue(Integer.parseInt(completed.group(1)) >= 10, modules.body());
+  }
+
+  /** The instructor's rating inside the LMS: the form, one rating, then no second one. */
+  private static void assertTheInstructorRatesOnce(
+      RapportClient rapport, String session, String ratingPath) {
+    HttpResponse<String> form = rapport.get(ratingPath + "?s=" + session);
+    assertEquals(200, form.statusCode(), form.body());
+    Matcher encounter = Pattern.compile("name=\"encounter\" value=\"(\\d+)\"").matcher(form.body());
+    assertTrue(encounter.find(), form.body());
+    StringBuilder answers = new StringBuilder("encounter=" + encounter.group(1));
+    Matcher item = Pattern.compile("name=\"(item_\\d+)\" value=\"4\"").matcher(form.body());
+    int items = 0;
+    while (item.find()) {
+      answers.append('&').append(item.group(1)).append("=4");
+      items++;
+    }
+    assertEquals(10, items, form.body());
+    HttpResponse<String> incomplete =
+        rapport.postForm(
+            ratingPath + "?s=" + session, "encounter=" + encounter.group(1) + "&item_1=4");
+    assertEquals(400, incomplete.statusCode(), incomplete.body());
+    assertTrue(incomplete.body().contains("Not answered yet"), incomplete.body());
+    HttpResponse<String> rated =
+        rapport.postForm(ratingPath + "?s=" + session, answers + "&comment=Clear+and+kind.");
+    assertEquals(200, rated.statusCode(), rated.body());
+    assertTrue(rated.body().contains("Rating received"), rated.body());
+    HttpResponse<String> again = rapport.postForm(ratingPath + "?s=" + session, answers.toString());
+    assertEquals(409, again.statusCode(), again.body());
+    HttpResponse<String> left = rapport.get("/app/ratings?s=" + session);
+    assertFalse(left.body().contains(ratingPath), "nothing left to give: " + left.body());
   }
 
   private static void assertTheDemoStudentFindsTheirWaveOpen(RapportClient rapport) {

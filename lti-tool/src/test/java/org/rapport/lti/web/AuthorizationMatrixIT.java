@@ -197,6 +197,9 @@ class AuthorizationMatrixIT {
     rule("GET /admin/imports", ADMIN);
     rule("POST /admin/imports", ADMIN);
     rule("GET /admin/imports/{id}", ADMIN, "/admin/imports/{importA}");
+    rule("GET /admin/observed-imports", ADMIN);
+    rule("POST /admin/observed-imports", ADMIN);
+    rule("GET /admin/observed-imports/{id}", ADMIN, "/admin/observed-imports/{observedImportA}");
     rule("POST /admin/keys/rotate", ADMIN);
     rule("POST /admin/api-tokens", ADMIN);
     rule("POST /admin/api-tokens/{id}/revoke", ADMIN, "/admin/api-tokens/{apiTokenVictim}/revoke");
@@ -288,6 +291,15 @@ class AuthorizationMatrixIT {
     rule("GET /api/admin/imports", ADMIN);
     rule("POST /api/admin/imports", ADMIN, "/api/admin/imports?registration={regC}");
     rule("GET /api/admin/imports/{id}", ADMIN, "/api/admin/imports/{importA}");
+    rule("GET /api/admin/observed-imports", ADMIN);
+    rule(
+        "POST /api/admin/observed-imports",
+        ADMIN,
+        "/api/admin/observed-imports?registration={regC}");
+    rule(
+        "GET /api/admin/observed-imports/{id}",
+        ADMIN,
+        "/api/admin/observed-imports/{observedImportA}");
     rule("GET /api/admin/instruments", ADMIN);
     rule("GET /api/admin/keys", ADMIN);
     rule("POST /api/admin/keys/rotate", ADMIN);
@@ -399,6 +411,7 @@ class AuthorizationMatrixIT {
         "/app/faculty/modules/teach-back/guide");
     rule("GET /app/faculty/cohorts", FACULTY);
     rule("GET /app/faculty/cohorts/export.csv", FACULTY);
+    rule("GET /app/faculty/observed/cohorts", FACULTY);
     rule("GET /app/faculty/alerts", FACULTY);
     rule("GET /app/faculty/alerts/rule", FACULTY);
     rule(
@@ -767,6 +780,24 @@ class AuthorizationMatrixIT {
                 + "\n"
                 + AssessmentDriver.rapportRow("MXI-" + tag, 1961, "MATRICULATION", "", 5));
     w.ids.put("importA", String.valueOf(((Number) job.get("id")).longValue()));
+    HttpResponse<String> observed =
+        rapport.send(
+            asAdministrator(
+                    rapport,
+                    HttpRequest.newBuilder(
+                        rapport.uri("/api/admin/observed-imports?registration=" + regA)))
+                .header("Content-Type", "text/csv")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "student_pseudonym,date,stage,station,rater_type,total\nMXO-"
+                            + tag
+                            + ",2025-03-14,Y3,Station 1,faculty,30\n"))
+                .build());
+    assertEquals(201, observed.statusCode(), observed.body());
+    w.ids.put(
+        "observedImportA",
+        String.valueOf(
+            ((Number) AssessmentDriver.object(observed.body()).get("importId")).longValue()));
     List<Map<String, Object>> requests =
         AssessmentDriver.array(
             AssessmentDriver.expect(
