@@ -20,6 +20,7 @@ import org.rapport.lti.modules.ModuleLibrary;
 import org.rapport.lti.modules.ModulePlayer;
 import org.rapport.lti.modules.ProgressSummary;
 import org.rapport.lti.modules.StudentPhase;
+import org.rapport.lti.observed.student.StudentObservedPractice;
 
 /**
  * The student's home: gathers, in one read-only transaction, where the launched student stands with
@@ -35,10 +36,12 @@ public class StudentHome {
   @Inject ModulePlayer player;
   @Inject ModuleLibrary library;
   @Inject StudentPhase phase;
+  @Inject StudentObservedPractice observed;
 
   /** The suggestions for the launched student, most pressing first. */
   public List<WhatNext.Suggestion> whatNext(LaunchedUser user, String token) {
-    return WhatNext.plan(assessment(user), modules(user, token), token);
+    return WhatNext.plan(
+        assessment(user), modules(user, token), observed.ratingsToGive(user), token);
   }
 
   private WhatNext.Assessment assessment(LaunchedUser user) {

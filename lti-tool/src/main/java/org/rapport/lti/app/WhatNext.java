@@ -82,6 +82,15 @@ public final class WhatNext {
 
   /** The suggestions, most pressing first. */
   public static List<Suggestion> plan(Assessment assessment, Modules modules, String token) {
+    return plan(assessment, modules, 0, token);
+  }
+
+  /**
+   * The suggestions, most pressing first, with a line for the ratings a classmate or a coordinator
+   * asked of the student when there are any ({@code ratingsToGive}).
+   */
+  public static List<Suggestion> plan(
+      Assessment assessment, Modules modules, int ratingsToGive, String token) {
     List<Suggestion> out = new ArrayList<>();
     String assessmentHref = "/app/assessment?s=" + token;
     Suggestion assessmentLine = assessment(assessment, assessmentHref);
@@ -89,11 +98,27 @@ public final class WhatNext {
     if (assessmentFirst) {
       out.add(assessmentLine);
     }
+    if (ratingsToGive > 0) {
+      out.add(ratings(ratingsToGive, token));
+    }
     out.add(modules(modules, token));
     if (!assessmentFirst) {
       out.add(assessmentLine);
     }
     return out;
+  }
+
+  static Suggestion ratings(int count, String token) {
+    return new Suggestion(
+        "ratings",
+        "You were asked to rate "
+            + (count == 1 ? "a conversation" : count + " conversations")
+            + " of a classmate.",
+        null,
+        "",
+        "Your rating helps them learn; they see what you rated and your comment, not your name.",
+        "/app/ratings?s=" + token,
+        count == 1 ? "Give the rating" : "Give the ratings");
   }
 
   static Suggestion assessment(Assessment assessment, String href) {

@@ -440,7 +440,15 @@ public class ModulePages {
         ticks.ticked().size(),
         step.checklist().size(),
         stepAction(module, step, "practice", token),
-        autosave(module, step, state, token, draft));
+        autosave(module, step, state, token, draft),
+        submitted
+            ? "/app/observed/peer-request?module="
+                + module.id()
+                + "&step="
+                + step.id()
+                + "&s="
+                + token
+            : null);
   }
 
   private static ModuleStepPage.Reflection reflection(

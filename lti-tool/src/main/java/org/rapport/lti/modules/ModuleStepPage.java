@@ -135,7 +135,10 @@ record ModuleStepPage(
    */
   record Autosave(String action, String key, String status) {}
 
-  /** A practice step: the learner's answer, the checklist and, once saved, the model answer. */
+  /**
+   * A practice step: the learner's answer, the checklist and, once saved, the model answer and the
+   * way to ask a classmate to rate the practice ({@code peerRequestHref}, null until saved).
+   */
   record Practice(
       String promptHtml,
       String text,
@@ -148,7 +151,8 @@ record ModuleStepPage(
       int tickedCount,
       int checklistCount,
       String practiceAction,
-      Autosave autosave) {
+      Autosave autosave,
+      String peerRequestHref) {
     /** A point of the checklist, ticked or not. */
     record ChecklistPoint(String index, String textHtml, boolean ticked) {}
   }

@@ -22,7 +22,8 @@ public record Nav(List<Item> items) {
   public enum StudentPage implements Page {
     HOME("/app", "Home"),
     MODULES("/app/modules", "Modules"),
-    ASSESSMENT("/app/assessment", "Self-assessment");
+    ASSESSMENT("/app/assessment", "Self-assessment"),
+    OBSERVED("/app/observed", "Observed practice");
 
     private final String path;
     private final String label;

@@ -96,4 +96,19 @@ class WhatNextTest {
     assertEquals("Read the privacy notice", plan.get(1).action());
     assertNull(plan.get(1).until());
   }
+
+  @Test
+  void ratingsAskedOfTheStudentComeBeforeTheModulesAndAfterAnOpenWave() {
+    List<WhatNext.Suggestion> plan =
+        WhatNext.plan(new WhatNext.Open("End of year 1", END_OF_YEAR, 9, 18), CONTINUING, 2, "t");
+    assertEquals(3, plan.size());
+    assertEquals("assessment", plan.get(0).kind());
+    WhatNext.Suggestion ratings = plan.get(1);
+    assertEquals("ratings", ratings.kind());
+    assertEquals("You were asked to rate 2 conversations of a classmate.", ratings.text());
+    assertEquals("/app/ratings?s=t", ratings.href());
+    assertEquals("Give the ratings", ratings.action());
+    assertEquals("module", plan.get(2).kind());
+    assertEquals(2, WhatNext.plan(new WhatNext.NothingOpen(), CONTINUING, 0, "t").size());
+  }
 }

@@ -401,6 +401,18 @@ class AuthorizationMatrixIT {
     rule("GET /app/assessment/export", STUDENTS);
     rule("POST /app/assessment/consent", STUDENTS);
     rule("POST /app/assessment/cohort", STUDENTS);
+    // A student's own observed practice, and asking a classmate to rate a practice step (the
+    // matrix's students have not saved it, which is refused with 409, not a denial).
+    rule("GET /app/observed", STUDENTS);
+    rule(
+        "GET /app/observed/peer-request",
+        STUDENTS,
+        "/app/observed/peer-request?module=teach-back&step=teach-back-practice");
+    rule(
+        "POST /app/observed/peer-request",
+        STUDENTS,
+        "/app/observed/peer-request",
+        "module=teach-back&step=teach-back-practice&classmate=1");
     // A's open wave: only A's student of that cohort may answer it.
     rule("POST /app/assessment/draft", "DADDDDDD", "/app/assessment/draft", "wave={waveA}");
     rule("POST /app/assessment/submit", "DADDDDDD", "/app/assessment/submit", "wave={waveA}");
