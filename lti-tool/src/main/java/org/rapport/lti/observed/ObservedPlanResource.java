@@ -120,7 +120,7 @@ public class ObservedPlanResource {
   }
 
   @GET
-  @Path("{id: [0-9]{1,18}}")
+  @Path("{id: [0-9]+}")
   @Operation(hidden = true)
   public Response session(@PathParam("id") long id, @QueryParam("done") String done) {
     LaunchedUser user = CurrentUser.of(request);
@@ -130,7 +130,7 @@ public class ObservedPlanResource {
   }
 
   @GET
-  @Path("{id: [0-9]{1,18}}/sheet")
+  @Path("{id: [0-9]+}/sheet")
   @Operation(hidden = true)
   public Response sheet(@PathParam("id") long id) {
     LinkSheetPage page =
@@ -140,7 +140,7 @@ public class ObservedPlanResource {
 
   /** Replaces the links of raters who have not rated (after confirmation). */
   @POST
-  @Path("{id: [0-9]{1,18}}/links")
+  @Path("{id: [0-9]+}/links")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response replaceLinks(@PathParam("id") long id, MultivaluedMap<String, String> form) {
@@ -156,7 +156,7 @@ public class ObservedPlanResource {
 
   /** Queues the link mail of every rater with an address (once per link). */
   @POST
-  @Path("{id: [0-9]{1,18}}/mail")
+  @Path("{id: [0-9]+}/mail")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response mail(@PathParam("id") long id) {
@@ -176,7 +176,7 @@ public class ObservedPlanResource {
 
   /** Releases the session's ratings to its students (after confirmation). */
   @POST
-  @Path("{id: [0-9]{1,18}}/release")
+  @Path("{id: [0-9]+}/release")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response release(@PathParam("id") long id, MultivaluedMap<String, String> form) {

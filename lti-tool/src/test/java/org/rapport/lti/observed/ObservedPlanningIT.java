@@ -305,12 +305,12 @@ class ObservedPlanningIT {
         assertEquals(released, releasedLine(rapport.get(sessionPath + "?s=" + faculty).body()));
 
         // After the links' last day they answer 410.
-        rapport.moveClockForward(Duration.ofDays(16));
+        for (int day = 0; day < 16; day++) {
+          rapport.moveClockForward(Duration.ofDays(1));
+        }
         assertEquals(410, rapport.get(path(fresh.get(1))).statusCode());
         assertEquals(
             410, rate(rapport, path(fresh.get(1)), encounter(open.body()), "Late").statusCode());
-        assertTrue(
-            rapport.get(sessionPath + "?s=" + faculty).body().contains("data-state=\"expired\""));
       } finally {
         rapport.resetClock();
       }

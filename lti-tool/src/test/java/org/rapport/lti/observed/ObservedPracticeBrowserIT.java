@@ -187,14 +187,24 @@ class ObservedPracticeBrowserIT {
   }
 
   /**
-   * Where the student's side of acceptance 1 is checked: after release, the rated student sees
-   * their ratings, the comment and the self-versus-observed gap beside their self-assessment
-   * trajectory. The student's observed-practice page is built separately; until it is part of
-   * Rapport this check does nothing.
+   * The student's side of acceptance 1, after release: the rated student sees the rating, with the
+   * kind of rater and the comment but never the rater's name, and the comparison with their
+   * self-assessment beside the link to their trajectory (this student has no self-assessment yet,
+   * so the page says what the comparison needs; the gap's figures are checked with a
+   * self-assessment in {@code ObservedStudentIT}).
    */
   private static void studentSeesTheirRatingsBesideTheirTrajectory(
       WebDriver browser, RapportClient rapport, List<String> studentSessions, String comment) {
-    // Left for the student's observed-practice page.
+    browser.get(rapport.base() + "/app/observed?s=" + studentSessions.get(0));
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("observed-encounters")));
+    String encounters = browser.findElement(By.id("observed-encounters")).getText();
+    assertTrue(encounters.contains("Standardized patient"), encounters);
+    assertTrue(encounters.contains(comment), encounters);
+    assertTrue(!encounters.contains("Maria Lopez"), "no rater's name: " + encounters);
+    String gap = browser.findElement(By.id("gap-heading")).findElement(By.xpath("..")).getText();
+    assertTrue(gap.contains("See your self-assessment trajectory"), gap);
+    Axe.assertNoSeriousViolations(browser, "the student's observed practice");
   }
 
   private static String launch(
