@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
-/** Student's t quantiles and p-values from commons-math3, with a tight inversion accuracy. */
-final class StudentT {
+/**
+ * Student's t quantiles and p-values from commons-math3, with a tight inversion accuracy. Public so
+ * that other curriculum statistics (observed-rating gaps) use the same quantiles.
+ */
+public final class StudentT {
 
   /** Absolute accuracy of the quantile search; the default 1e-9 is looser than the tests. */
   private static final double INVERSE_ACCURACY = 1e-13;
@@ -35,7 +38,7 @@ final class StudentT {
   private record Key(double df, double level) {}
 
   /** The two-sided critical value: P(|T| <= q) = level. */
-  static double critical(double df, double level) {
+  public static double critical(double df, double level) {
     if (df == Math.rint(df) && df <= 100_000) {
       return CRITICAL.computeIfAbsent(new Key(df, level), k -> quantile(k.df, k.level));
     }
@@ -57,7 +60,7 @@ final class StudentT {
   }
 
   /** Two-sided p-value of a t statistic, computed from the lower tail to keep small p exact. */
-  static double twoSidedP(double t, double df) {
+  public static double twoSidedP(double t, double df) {
     if (Double.isNaN(t)) {
       return Double.NaN;
     }

@@ -3,20 +3,18 @@ package org.rapport.curriculum.imports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.rapport.curriculum.assessments.Answers;
-import org.rapport.curriculum.assessments.MissingLimitExceeded;
 import org.rapport.curriculum.assessments.Scorer;
 import org.rapport.curriculum.assessments.ScoringResult;
 import org.rapport.curriculum.cohorts.MatriculationYear;
@@ -25,8 +23,6 @@ import org.rapport.curriculum.cohorts.TrainingStage;
 import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
-import org.rapport.curriculum.instruments.Item;
-import org.rapport.curriculum.instruments.ScoreRange;
 import org.rapport.curriculum.instruments.Subscale;
 import org.rapport.curriculum.instruments.SubscaleId;
 
@@ -42,60 +38,36 @@ import org.rapport.curriculum.instruments.SubscaleId;
 public final class ResultFileValidator {
 
   // Header.
-  static final String EMPTY_FILE = "the file is empty; the first row must name the columns";
   static final String MISSING_COLUMN = "is missing; the header must name the columns %s";
   static final String UNKNOWN_COLUMN =
       "is not a column of the import format; use %s, completed_on, item_1 … item_n, total and"
           + " subscale_<id>";
-  static final String DUPLICATE_COLUMN = "appears twice in the header";
-  static final String SEMICOLONS =
-      "columns are separated by semicolons; save the file as comma-separated values (CSV)";
 
   // Rows.
-  static final String FIELD_COUNT = "has %d fields but the header has %d columns";
-  static final String REQUIRED = "is empty; every row needs a %s";
-  static final String BAD_STUDENT_ID =
-      "'%s' is not a pseudonymous id: use 1 to 64 letters, digits, dots, dashes, underscores or"
-          + " colons (never a name or e-mail address)";
   static final String UNKNOWN_INSTRUMENT = "no instrument '%s' is installed; installed: %s";
   static final String NOT_A_VERSION = "'%s' is not a version number";
   static final String UNKNOWN_VERSION = "%s has no version %s; installed versions: %s";
-  static final String NOT_A_WHOLE_NUMBER = "'%s' is not a whole number";
-  static final String ANSWER_OUT_OF_SCALE = "answer %d is outside the scale %d–%d";
-  static final String NOT_AN_ITEM = "is not an item of %s (items %s)";
   static final String NOT_A_SUBSCALE = "'%s' is not a subscale of %s (%s)";
-  static final String NOT_A_NUMBER = "'%s' is not a number";
-  static final String SCORE_OUT_OF_RANGE = "%s is outside the possible range %s";
   static final String BOTH = "give either item answers or scores in a row, not both";
   static final String NEITHER = "the row has neither item answers nor a total score";
   static final String SUBSCALES_WITHOUT_TOTAL = "is empty; scores need a total";
   static final String SUM_MISMATCH = "is %s but the subscale scores add up to %s";
-  static final String INCOMPLETE = "%s (unanswered: items %s)";
-  static final String MISSING_ITEM_COLUMNS =
-      "the header has no column for %s of %s; a file of item answers needs a column for every item"
-          + " (leave a cell empty where an item was not answered)";
   static final String WAVE_NOT_YET =
       "the %s wave of the cohort of %d cannot have taken place by %s: that training year begins in"
           + " %d at the earliest; check the cohort and the stage";
-  static final String NOT_A_DATE = "'%s' is not a date; write it as YYYY-MM-DD";
-  static final String FUTURE_DATE = "%s is in the future";
   static final String REPEATED =
       "repeats the result of row %d (same student, stage and instrument)";
   static final String OTHER_COHORT =
       "student %s is in the cohort of %d in row %d; a student belongs to one cohort";
 
-  private static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
-  private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1,9}");
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,9}(\\.[0-9]{1,6})?");
   private static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.011");
 
   private final InstrumentCatalog catalog;
   private final Programme programme;
   private final Year now;
   private final LocalDate today;
-  private final Map<String, Integer> index = new HashMap<>();
-  private final List<String> names = new ArrayList<>();
+  private CsvHeader header;
   private final Map<Integer, String> itemColumns = new TreeMap<>();
   private final Map<String, String> subscaleColumns = new LinkedHashMap<>();
   private final Map<HistoricalResult.Key, Long> seen = new HashMap<>();
@@ -128,46 +100,18 @@ public final class ResultFileValidator {
   /** Checks the header row (row 1); an empty list means the file had no rows at all. */
   public List<RowProblem> header(List<String> header) {
     List<RowProblem> problems = new ArrayList<>();
-    if (header == null || header.isEmpty() || (header.size() == 1 && header.get(0).isBlank())) {
-      problems.add(new RowProblem(1, RowProblem.WHOLE_FILE, EMPTY_FILE));
+    this.header =
+        CsvHeader.read(
+                header,
+                this::accepts,
+                String.format(UNKNOWN_COLUMN, String.join(", ", ResultColumns.REQUIRED)),
+                problems)
+            .orElse(null);
+    if (this.header == null) {
       return problems;
-    }
-    if (header.size() == 1 && header.get(0).contains(";")) {
-      problems.add(new RowProblem(1, RowProblem.WHOLE_FILE, SEMICOLONS));
-      return problems;
-    }
-    for (int i = 0; i < header.size(); i++) {
-      String name = header.get(i).strip().toLowerCase(Locale.ROOT);
-      names.add(name);
-      if (index.putIfAbsent(name, i) != null) {
-        problems.add(new RowProblem(1, name, DUPLICATE_COLUMN));
-        continue;
-      }
-      if (ResultColumns.REQUIRED.contains(name)
-          || name.equals(ResultColumns.COMPLETED_ON)
-          || name.equals(ResultColumns.TOTAL)) {
-        continue;
-      }
-      if (name.startsWith(ResultColumns.ITEM_PREFIX)) {
-        String n = name.substring(ResultColumns.ITEM_PREFIX.length());
-        if (n.matches("[1-9][0-9]{0,3}")) {
-          itemColumns.put(Integer.parseInt(n), name);
-          continue;
-        }
-      }
-      if (name.startsWith(ResultColumns.SUBSCALE_PREFIX)) {
-        String id = name.substring(ResultColumns.SUBSCALE_PREFIX.length());
-        if (id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-          subscaleColumns.put(id, name);
-          continue;
-        }
-      }
-      problems.add(
-          new RowProblem(
-              1, name, String.format(UNKNOWN_COLUMN, String.join(", ", ResultColumns.REQUIRED))));
     }
     for (String required : ResultColumns.REQUIRED) {
-      if (!index.containsKey(required)) {
+      if (!this.header.has(required)) {
         problems.add(
             new RowProblem(
                 1,
@@ -177,6 +121,27 @@ public final class ResultFileValidator {
     }
     headerOk = problems.isEmpty();
     return problems;
+  }
+
+  private boolean accepts(String name) {
+    if (ResultColumns.REQUIRED.contains(name)
+        || name.equals(ResultColumns.COMPLETED_ON)
+        || name.equals(ResultColumns.TOTAL)) {
+      return true;
+    }
+    OptionalInt item = CsvHeader.itemNumber(name);
+    if (item.isPresent()) {
+      itemColumns.put(item.getAsInt(), name);
+      return true;
+    }
+    if (name.startsWith(ResultColumns.SUBSCALE_PREFIX)) {
+      String id = name.substring(ResultColumns.SUBSCALE_PREFIX.length());
+      if (id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        subscaleColumns.put(id, name);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a row consisting only of empty fields is skipped rather than checked. */
@@ -205,20 +170,14 @@ public final class ResultFileValidator {
       throw new IllegalStateException("check the header first; rows need a valid header");
     }
     List<RowProblem> problems = new ArrayList<>();
-    if (fields.size() != names.size()) {
-      problems.add(
-          new RowProblem(
-              row, RowProblem.WHOLE_ROW, String.format(FIELD_COUNT, fields.size(), names.size())));
-      return new Outcome(Optional.empty(), problems);
+    Optional<RowProblem> count = header.fieldCount(row, fields);
+    if (count.isPresent()) {
+      return new Outcome(Optional.empty(), List.of(count.get()));
     }
 
     String studentId = value(fields, ResultColumns.STUDENT);
-    if (studentId.isEmpty()) {
-      problems.add(required(row, ResultColumns.STUDENT, "pseudonymous student id"));
-    } else if (!STUDENT_ID.matcher(studentId).matches()) {
-      problems.add(
-          new RowProblem(row, ResultColumns.STUDENT, String.format(BAD_STUDENT_ID, studentId)));
-    }
+    FieldChecks.studentId(
+        row, ResultColumns.STUDENT, studentId, "pseudonymous student id", problems);
 
     MatriculationYear cohort = null;
     String cohortText = value(fields, ResultColumns.COHORT);
@@ -246,22 +205,13 @@ public final class ResultFileValidator {
 
     Instrument instrument = instrument(row, fields, problems);
 
-    Optional<LocalDate> completedOn = Optional.empty();
-    String dateText = value(fields, ResultColumns.COMPLETED_ON);
-    if (!dateText.isEmpty()) {
-      try {
-        LocalDate date = LocalDate.parse(dateText);
-        if (date.isAfter(today)) {
-          problems.add(
-              new RowProblem(row, ResultColumns.COMPLETED_ON, String.format(FUTURE_DATE, date)));
-        } else {
-          completedOn = Optional.of(date);
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(
-            new RowProblem(row, ResultColumns.COMPLETED_ON, String.format(NOT_A_DATE, dateText)));
-      }
-    }
+    Optional<LocalDate> completedOn =
+        FieldChecks.date(
+            row,
+            ResultColumns.COMPLETED_ON,
+            value(fields, ResultColumns.COMPLETED_ON),
+            today,
+            problems);
 
     if (cohort != null && stage != null) {
       LocalDate asOf = completedOn.orElse(today);
@@ -292,13 +242,14 @@ public final class ResultFileValidator {
     } else if (!hasAnswers && !hasScores) {
       problems.add(new RowProblem(row, ResultColumns.TOTAL, NEITHER));
     } else if (instrument != null && hasAnswers) {
-      Map<Integer, Integer> byItem = answers(row, fields, instrument, problems);
+      Map<Integer, Integer> byItem =
+          FieldChecks.answers(row, fields, header, itemColumns, instrument, problems);
       if (byItem != null) {
         Answers a = Answers.of(instrument, byItem);
         ScoringResult s =
             scorers.computeIfAbsent(instrument.ref(), r -> new Scorer(instrument)).score(a);
         if (!s.scored()) {
-          problems.add(incomplete(row, s));
+          problems.add(FieldChecks.incomplete(row, s, itemColumns));
         } else {
           answers = Optional.of(a);
           score = Optional.of(s);
@@ -362,72 +313,6 @@ public final class ResultFileValidator {
     return found;
   }
 
-  private Map<Integer, Integer> answers(
-      long row, List<String> fields, Instrument instrument, List<RowProblem> problems) {
-    Map<Integer, Integer> byItem = new TreeMap<>();
-    int before = problems.size();
-    List<String> missingColumns =
-        instrument.items().stream()
-            .map(Item::number)
-            .filter(n -> !itemColumns.containsKey(n))
-            .map(ResultColumns::item)
-            .toList();
-    if (!missingColumns.isEmpty()) {
-      // Without the column, every answer to that item would look unanswered and be pro-rated.
-      problems.add(
-          new RowProblem(
-              row,
-              missingColumns.get(0),
-              String.format(
-                  MISSING_ITEM_COLUMNS, String.join(", ", missingColumns), instrument.ref())));
-    }
-    for (Map.Entry<Integer, String> column : itemColumns.entrySet()) {
-      String text = value(fields, column.getValue());
-      if (text.isEmpty()) {
-        continue;
-      }
-      if (instrument.item(column.getKey()).isEmpty()) {
-        problems.add(
-            new RowProblem(
-                row,
-                column.getValue(),
-                String.format(NOT_AN_ITEM, instrument.ref(), itemRange(instrument))));
-        continue;
-      }
-      if (!WHOLE.matcher(text).matches()) {
-        problems.add(
-            new RowProblem(row, column.getValue(), String.format(NOT_A_WHOLE_NUMBER, text)));
-        continue;
-      }
-      int answer = Integer.parseInt(text);
-      if (!instrument.scale().contains(answer)) {
-        problems.add(
-            new RowProblem(
-                row,
-                column.getValue(),
-                String.format(
-                    ANSWER_OUT_OF_SCALE,
-                    answer,
-                    instrument.scale().min(),
-                    instrument.scale().max())));
-        continue;
-      }
-      byItem.put(column.getKey(), answer);
-    }
-    return problems.size() == before ? byItem : null;
-  }
-
-  private RowProblem incomplete(long row, ScoringResult score) {
-    List<Integer> missing = score.missingItems();
-    String column = itemColumns.getOrDefault(missing.get(0), ResultColumns.item(missing.get(0)));
-    String reasons =
-        score.incompleteBecause().stream()
-            .map(MissingLimitExceeded::message)
-            .collect(Collectors.joining("; "));
-    String items = missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    return new RowProblem(row, column, String.format(INCOMPLETE, reasons, items));
-  }
-
   private Optional<GivenScores> givenScores(
       long row, List<String> fields, Instrument instrument, List<RowProblem> problems) {
     int before = problems.size();
@@ -453,7 +338,8 @@ public final class ResultFileValidator {
                         .collect(Collectors.joining(", ")))));
         continue;
       }
-      BigDecimal v = number(row, column.getValue(), text, instrument.scoreRange(id), problems);
+      BigDecimal v =
+          FieldChecks.number(row, column.getValue(), text, instrument.scoreRange(id), problems);
       if (v != null) {
         subscales.put(id, v);
       }
@@ -463,7 +349,9 @@ public final class ResultFileValidator {
     if (totalText.isEmpty()) {
       problems.add(new RowProblem(row, ResultColumns.TOTAL, SUBSCALES_WITHOUT_TOTAL));
     } else {
-      total = number(row, ResultColumns.TOTAL, totalText, instrument.scoreRange(), problems);
+      total =
+          FieldChecks.number(
+              row, ResultColumns.TOTAL, totalText, instrument.scoreRange(), problems);
     }
     if (problems.size() != before) {
       return Optional.empty();
@@ -488,35 +376,11 @@ public final class ResultFileValidator {
     return Optional.of(new GivenScores(total, ordered));
   }
 
-  private static BigDecimal number(
-      long row, String column, String text, ScoreRange range, List<RowProblem> problems) {
-    if (!DECIMAL.matcher(text).matches()) {
-      problems.add(new RowProblem(row, column, String.format(NOT_A_NUMBER, text)));
-      return null;
-    }
-    BigDecimal value = new BigDecimal(text);
-    if (!range.contains(value.doubleValue())) {
-      problems.add(
-          new RowProblem(
-              row, column, String.format(SCORE_OUT_OF_RANGE, value.toPlainString(), range)));
-      return null;
-    }
-    return value;
-  }
-
-  private static String itemRange(Instrument instrument) {
-    List<Item> items = instrument.items();
-    int min = items.stream().mapToInt(Item::number).min().orElse(1);
-    int max = items.stream().mapToInt(Item::number).max().orElse(1);
-    return min + "–" + max;
-  }
-
   private RowProblem required(long row, String column, String what) {
-    return new RowProblem(row, column, String.format(REQUIRED, what));
+    return FieldChecks.required(row, column, what);
   }
 
   private String value(List<String> fields, String column) {
-    Integer i = index.get(column);
-    return i == null ? "" : fields.get(i).strip();
+    return header.value(fields, column);
   }
 }

@@ -63,6 +63,7 @@ public class AlertEvaluation {
   @Inject PrivacySettings privacy;
   @Inject RapportSettings rapport;
   @Inject ScheduledRuns runs;
+  @Inject ObservedAlertConfig observedConfig;
 
   @Inject
   @ConfigProperty(name = "rapport.alerts.evaluation-interval-seconds", defaultValue = "3600")
@@ -188,6 +189,7 @@ public class AlertEvaluation {
                   this::dashboardUrl,
                   rapport.assessmentZone(),
                   Duration.ofDays(Math.max(0, historyAfterDays)))
+              .withObserved(observedConfig.settings())
               .run(connection, registrationId, clock.instant(), reason);
       if (result.raised() > 0) {
         LOG.info(

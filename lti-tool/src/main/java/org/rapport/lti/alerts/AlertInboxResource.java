@@ -104,7 +104,16 @@ public class AlertInboxResource {
                 + done
                 + "#alert-"
                 + alert.id()
-            : "/app/faculty/alerts?s=" + s + "&done=" + done + "#alert-" + alert.id();
+            : "observed".equals(back)
+                ? "/app/faculty/observed/cohorts?s="
+                    + s
+                    + "&cohort="
+                    + alert.cohortId()
+                    + "&done="
+                    + done
+                    + "#alert-"
+                    + alert.id()
+                : "/app/faculty/alerts?s=" + s + "&done=" + done + "#alert-" + alert.id();
     return Response.seeOther(URI.create(target)).build();
   }
 }

@@ -52,7 +52,11 @@ public final class AlertVocabulary {
     if ("total".equals(measure)) {
       return "Total score";
     }
-    Optional<Instrument> instrument = instrument(instrumentId);
+    Optional<Instrument> instrument =
+        instrument(
+            ObservedAlerts.INSTRUMENT.equals(instrumentId)
+                ? ObservedAlerts.LABEL_FORM
+                : instrumentId);
     if (instrument.isPresent()) {
       try {
         Optional<String> label =
@@ -87,7 +91,15 @@ public final class AlertVocabulary {
 
   /** The instrument's short title, or its id. */
   public String instrumentTitle(String instrumentId) {
+    if (ObservedAlerts.INSTRUMENT.equals(instrumentId)) {
+      return "Observed ratings (patients, faculty, peers)";
+    }
     return instrument(instrumentId).map(Instrument::shortTitle).orElse(instrumentId);
+  }
+
+  /** The instruments and rating forms the words come from. */
+  public InstrumentCatalog instruments() {
+    return instruments;
   }
 
   /** A published norm of the instrument's total score, for a reference line. */

@@ -47,6 +47,7 @@ public final class TenantEvaluation {
   private final LongFunction<String> dashboardUrl;
   private final ZoneId assessmentZone;
   private final Duration historyAge;
+  private ObservedAlerts.Settings observed = ObservedAlerts.Settings.defaults();
 
   /** With the default age after which findings are history ({@link AlertHistory#DEFAULT_AGE}). */
   public TenantEvaluation(
@@ -79,6 +80,12 @@ public final class TenantEvaluation {
     this.dashboardUrl = dashboardUrl;
     this.assessmentZone = assessmentZone;
     this.historyAge = historyAge;
+  }
+
+  /** Evaluates observed ratings with these settings (default: Rapport's observed defaults). */
+  public TenantEvaluation withObserved(ObservedAlerts.Settings settings) {
+    this.observed = settings;
+    return this;
   }
 
   /** What one evaluation found and did. */
@@ -217,6 +224,19 @@ public final class TenantEvaluation {
         }
       }
     }
+    findings +=
+        ObservedAlerts.raise(
+            connection,
+            registrationId,
+            now,
+            observed,
+            rule,
+            words,
+            observations.programme(),
+            reached,
+            history,
+            existing,
+            raised);
     StoredSummaries.replace(connection, registrationId, reports, observations);
     WavePublication.record(connection, published, reports);
     int queued = 0;

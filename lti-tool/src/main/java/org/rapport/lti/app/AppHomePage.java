@@ -13,6 +13,7 @@ import org.rapport.lti.web.Nav;
  * @param s the launch session token for links
  * @param nav the student's navigation; {@code null} for faculty
  * @param next what a student could do next, most pressing first; empty for faculty
+ * @param ratingsToGive how many observed ratings the user was asked for and has not given
  */
 public record AppHomePage(
     String name,
@@ -21,4 +22,20 @@ public record AppHomePage(
     boolean faculty,
     String s,
     Nav nav,
-    List<WhatNext.Suggestion> next) {}
+    List<WhatNext.Suggestion> next,
+    int ratingsToGive) {
+  public AppHomePage(
+      String name,
+      String role,
+      String course,
+      boolean faculty,
+      String s,
+      Nav nav,
+      List<WhatNext.Suggestion> next) {
+    this(name, role, course, faculty, s, nav, next, 0);
+  }
+
+  public boolean hasRatingsToGive() {
+    return ratingsToGive > 0;
+  }
+}

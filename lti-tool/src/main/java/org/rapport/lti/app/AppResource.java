@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.lti.launch.CurrentUser;
 import org.rapport.lti.launch.LaunchedUser;
+import org.rapport.lti.observed.RatingSubmission;
 import org.rapport.lti.security.Roles;
 import org.rapport.lti.web.Nav;
 import org.rapport.lti.web.Pages;
@@ -23,6 +24,7 @@ import org.rapport.lti.web.Pages;
 public class AppResource {
   @Inject Pages pages;
   @Inject StudentHome studentHome;
+  @Inject RatingSubmission ratings;
   @Context ContainerRequestContext request;
 
   @GET
@@ -41,6 +43,7 @@ public class AppResource {
             faculty,
             token,
             faculty ? null : Nav.student(token, Nav.StudentPage.HOME),
-            faculty ? List.of() : studentHome.whatNext(user, token)));
+            faculty ? List.of() : studentHome.whatNext(user, token),
+            faculty ? ratings.toGive(user, token).rows().size() : 0));
   }
 }

@@ -8,13 +8,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.lti.cohorts.Wave;
 import org.rapport.lti.cohorts.Waves;
 import org.rapport.lti.instruments.Instruments;
 import org.rapport.lti.security.Roles;
+import org.rapport.lti.web.InvalidRequestException;
 import org.rapport.lti.web.MissingException;
 
 /** Cronbach's alpha of a wave, for analytics. Administrators only; small groups are withheld. */
@@ -40,14 +43,22 @@ public class ReliabilityResource {
         waves.find(id).orElseThrow(() -> new MissingException("There is no wave " + id + "."));
     InstrumentRef ref = wave.instrument();
     if (instrument != null && version != null) {
-      ref =
+      Instrument chosen =
           instruments
               .find(instrument, version)
               .orElseThrow(
                   () ->
                       new MissingException(
-                          instrument + " version " + version + " is not installed."))
-              .ref();
+                          instrument + " version " + version + " is not installed."));
+      if (chosen.isRatingForm()) {
+        throw new InvalidRequestException(
+            List.of(
+                "instrument: "
+                    + chosen.ref()
+                    + " is a rating form; a wave's reliability is computed with a"
+                    + " self-assessment instrument."));
+      }
+      ref = chosen.ref();
     }
     return reliability.of(id, ref);
   }

@@ -91,6 +91,12 @@ public class Rescoring {
     Optional<Instrument> found = instruments.find(id, version);
     if (found.isEmpty()) {
       problems.add(field, InstrumentRef.of(id, Math.max(1, version)) + " is not installed.");
+    } else if (found.get().isRatingForm()) {
+      problems.add(
+          field,
+          found.get().ref()
+              + " is a rating form; re-scoring applies to self-assessment answers only.");
+      return Optional.empty();
     }
     return found;
   }

@@ -13,6 +13,7 @@ public enum AuditAction {
   STUDENT_LINK_REJECTED("An administrator rejected a requested student link"),
   COHORT_CORRECTED("An administrator moved a student to another cohort"),
   RESULTS_IMPORTED("An administrator imported historical results"),
+  OBSERVED_RATINGS_IMPORTED("An administrator imported past observed ratings (OSCE results)"),
   RESCORED("An administrator re-scored responses with another definition version"),
   ADMIN_SIGNED_IN("An administrator signed in"),
   ADMIN_SIGN_IN_FAILED("A sign-in as administrator failed"),
@@ -30,7 +31,8 @@ public enum AuditAction {
   REGISTRATION_INVITE_USED("An LMS registered itself with a dynamic registration invite"),
   REGISTRATION_INVITE_REVOKED("An administrator revoked a dynamic registration invite"),
   REGISTRATION_INVITE_REFUSED(
-      "A dynamic registration invite was refused (expired, used up or revoked)");
+      "A dynamic registration invite was refused (expired, used up or revoked)"),
+  OBSERVED_RATINGS_VIEWED("Faculty read a student's observed ratings in an encounter session");
 
   private final String description;
 

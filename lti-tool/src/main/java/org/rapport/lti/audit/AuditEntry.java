@@ -18,6 +18,7 @@ public class AuditEntry {
   public enum ActorKind {
     ADMIN,
     STUDENT,
+    FACULTY,
     SYSTEM
   }
 

@@ -40,6 +40,18 @@ public class AuditLog {
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
+  public void faculty(
+      long learnerId, AuditAction action, Long registrationId, Long studentId, String detail) {
+    write(
+        AuditEntry.ActorKind.FACULTY,
+        "learner " + learnerId,
+        action,
+        registrationId,
+        studentId,
+        detail);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
   public void system(
       String what, AuditAction action, Long registrationId, Long studentId, String detail) {
     write(AuditEntry.ActorKind.SYSTEM, what, action, registrationId, studentId, detail);

@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.curriculum.cohorts.ScheduledStage;
 import org.rapport.curriculum.cohorts.TrainingStage;
@@ -351,7 +353,13 @@ public class AssessmentAdminPages {
                     i.id().value(),
                     i.version(),
                     i.title(),
-                    i.kind().yamlName(),
+                    i.isRatingForm()
+                        ? i.kind().yamlName()
+                            + " rating form, rated by "
+                            + i.ratedBy().stream()
+                                .map(t -> t.label().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "))
+                        : i.kind().yamlName(),
                     i.items().size(),
                     i.schedulable(),
                     i.unschedulableReason().orElse(null)))

@@ -96,7 +96,7 @@ public class TenantAssessments {
     return new TenantState(
         registration,
         schedules.forTenant(registrationId),
-        instruments.catalog().all(),
+        instruments.catalog().selfReports(),
         instruments.catalog().schedulable(),
         states,
         today);

@@ -467,7 +467,7 @@ public class ImportRunner {
     return rows;
   }
 
-  private static Reader reader(ImportSpool file) throws IOException {
+  static Reader reader(ImportSpool file) throws IOException {
     return new InputStreamReader(
         file.open(),
         StandardCharsets.UTF_8

@@ -77,7 +77,7 @@ public class ResearchExport {
     Mac mac = mac();
     Set<String> subscales = new LinkedHashSet<>();
     int maxItem = 0;
-    for (Instrument i : instruments.catalog().all()) {
+    for (Instrument i : instruments.catalog().selfReports()) {
       if (instrumentId == null || i.id().value().equals(instrumentId)) {
         for (Subscale s : i.subscales()) {
           subscales.add(s.id().value());

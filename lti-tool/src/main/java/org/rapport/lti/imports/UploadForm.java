@@ -40,6 +40,23 @@ record UploadForm(Long registrationId, String fileName, InputStream file) {
     return new UploadForm(registration, file.getFileName().orElse(null), file.getContent());
   }
 
+  /** Whether the form's checkbox {@code name} was ticked (sent as on, true, yes or 1). */
+  static boolean checked(List<EntityPart> parts, String name) {
+    return named(parts, name)
+        .map(p -> new String(read(p, MAX_FIELD_BYTES), StandardCharsets.UTF_8).strip())
+        .map(UploadForm::yes)
+        .orElse(false);
+  }
+
+  /** Whether a flag's text says yes: on, true, yes or 1, in any case. */
+  static boolean yes(String text) {
+    return text != null
+        && switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+          case "on", "true", "yes", "1" -> true;
+          default -> false;
+        };
+  }
+
   private static Optional<EntityPart> named(List<EntityPart> parts, String name) {
     return parts.stream().filter(p -> name.equals(p.getName())).findFirst();
   }

@@ -2,8 +2,12 @@ package org.rapport.lti.instruments;
 
 import java.util.List;
 import org.rapport.curriculum.instruments.Instrument;
+import org.rapport.curriculum.instruments.RaterType;
 
-/** An instrument as the admin API shows it: never its item texts. */
+/**
+ * An instrument as the admin API shows it: never its item texts. {@code ratedBy} names who fills in
+ * a rating form (patient, faculty, peer); it is empty for a self-report.
+ */
 public record InstrumentView(
     String id,
     int version,
@@ -16,7 +20,8 @@ public record InstrumentView(
     int scaleMin,
     int scaleMax,
     boolean schedulable,
-    String unschedulableReason) {
+    String unschedulableReason,
+    List<String> ratedBy) {
 
   public static InstrumentView of(Instrument i) {
     return new InstrumentView(
@@ -31,6 +36,7 @@ public record InstrumentView(
         i.scale().min(),
         i.scale().max(),
         i.schedulable(),
-        i.unschedulableReason().orElse(null));
+        i.unschedulableReason().orElse(null),
+        i.ratedBy().stream().map(RaterType::code).toList());
   }
 }

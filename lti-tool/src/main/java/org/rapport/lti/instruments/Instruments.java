@@ -43,10 +43,16 @@ public class Instruments {
           () ->
               "Instrument "
                   + i.ref()
-                  + (i.schedulable()
-                      ? " is available."
-                      : " is loaded for scoring but cannot be scheduled: "
-                          + i.unschedulableReason().orElse("")));
+                  + (i.isRatingForm()
+                      ? " is a rating form for "
+                          + i.raters()
+                          + i.textsMissingReason()
+                              .map(r -> "; it cannot be used yet: " + r)
+                              .orElse(".")
+                      : i.schedulable()
+                          ? " is available."
+                          : " is loaded for scoring but cannot be scheduled: "
+                              + i.unschedulableReason().orElse("")));
     }
   }
 

@@ -14,9 +14,10 @@ import org.rapport.lti.queue.LeasedQueue;
 
 /**
  * Table {@code mail_outbox} in plain JDBC on the caller's connection. One row per alert and
- * recipient (unique), so a mail is queued once however often the alert is found again; a row is
- * kept after sending, with the time it was sent, or after it was given up on ({@code dead_at}).
- * Sending works through the rows as a {@link LeasedQueue}.
+ * recipient (unique), so a mail is queued once however often the alert is found again, or one row
+ * per rater's rating link and link issue ({@link #enqueueLink}); a row is kept after sending, with
+ * the time it was sent, or after it was given up on ({@code dead_at}). Sending works through the
+ * rows as a {@link LeasedQueue}.
  */
 public final class MailOutbox {
   /** The outbox as a {@link LeasedQueue}: unsent mail that was not given up on is open. */
@@ -75,6 +76,48 @@ public final class MailOutbox {
       s.setString(5, body.length() > 20000 ? body.substring(0, 20000) : body);
       s.setTimestamp(6, Timestamp.from(now));
       s.setTimestamp(7, Timestamp.from(now));
+      s.executeUpdate();
+      return true;
+    }
+  }
+
+  /**
+   * Queues the mail of one rater's rating link unless this issue of the link already has one; true
+   * when queued. A replaced link (a higher issue) may be mailed again.
+   */
+  public static boolean enqueueLink(
+      Connection connection,
+      long registrationId,
+      long raterId,
+      int linkIssue,
+      String recipient,
+      String subject,
+      String body,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement exists =
+        connection.prepareStatement(
+            "SELECT 1 FROM mail_outbox WHERE rater_id = ? AND link_issue = ?")) {
+      exists.setLong(1, raterId);
+      exists.setInt(2, linkIssue);
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return false;
+        }
+      }
+    }
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "INSERT INTO mail_outbox (registration_id, rater_id, link_issue, recipient, subject,"
+                + " body, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
+      s.setLong(1, registrationId);
+      s.setLong(2, raterId);
+      s.setInt(3, linkIssue);
+      s.setString(4, recipient);
+      s.setString(5, subject.length() > 300 ? subject.substring(0, 300) : subject);
+      s.setString(6, body.length() > 20000 ? body.substring(0, 20000) : body);
+      s.setTimestamp(7, Timestamp.from(now));
+      s.setTimestamp(8, Timestamp.from(now));
       s.executeUpdate();
       return true;
     }
@@ -145,7 +188,10 @@ public final class MailOutbox {
     }
   }
 
-  /** A tenant's queued and sent mail, newest first, without bodies: what the admin API lists. */
+  /**
+   * A tenant's queued and sent alert mail, newest first, without bodies: what the admin API lists.
+   * Rating-link mail is shown on its session's page instead.
+   */
   public static List<OutboxEntryView> list(Connection connection, long registrationId)
       throws SQLException {
     List<OutboxEntryView> list = new ArrayList<>();
@@ -153,7 +199,7 @@ public final class MailOutbox {
         connection.prepareStatement(
             "SELECT id, alert_id, recipient, subject, attempts, created_at, next_attempt_at,"
                 + " sent_at, last_error, dead_at FROM mail_outbox WHERE registration_id = ?"
-                + " ORDER BY id DESC")) {
+                + " AND alert_id IS NOT NULL ORDER BY id DESC")) {
       s.setLong(1, registrationId);
       s.setMaxRows(1000);
       try (ResultSet rs = s.executeQuery()) {

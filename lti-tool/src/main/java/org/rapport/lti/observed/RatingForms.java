@@ -43,6 +43,12 @@ public class RatingForms {
       throw new IllegalStateException(
           "Instrument " + ref + " is not a rating form for " + type.code() + " raters");
     }
+    form.textsMissingReason()
+        .ifPresent(
+            reason -> {
+              throw new IllegalStateException(
+                  "Rating form " + ref + " for " + type.code() + " raters: " + reason);
+            });
     return ref;
   }
 

@@ -11,8 +11,15 @@ public record Nav(List<Item> items) {
     return new Nav(List.of(items));
   }
 
+  /** A page every page of one kind of user links to. */
+  interface Page {
+    String path();
+
+    String label();
+  }
+
   /** The student's pages, the same on each of them. */
-  public enum StudentPage {
+  public enum StudentPage implements Page {
     HOME("/app", "Home"),
     MODULES("/app/modules", "Modules"),
     ASSESSMENT("/app/assessment", "Self-assessment"),
@@ -25,22 +32,25 @@ public record Nav(List<Item> items) {
       this.path = path;
       this.label = label;
     }
-  }
 
-  /** The navigation of every student page, with {@code current} marked. */
-  public static Nav student(String token, StudentPage current) {
-    return new Nav(
-        java.util.Arrays.stream(StudentPage.values())
-            .map(p -> new Item(p.path + "?s=" + token, p.label, p == current))
-            .toList());
+    @Override
+    public String path() {
+      return path;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
   }
 
   /** The faculty's pages in a course, the same on each of them. */
-  public enum FacultyPage {
+  public enum FacultyPage implements Page {
     HOME("/app", "Home"),
     COHORTS("/app/faculty/cohorts", "Cohorts"),
     MODULES("/app/faculty/modules", "Module completion"),
     OBSERVED("/app/faculty/observed", "Observed practice"),
+    OBSERVED_FIGURES("/app/faculty/observed/cohorts", "Observed practice figures"),
     RATINGS("/app/ratings", "Ratings to give");
 
     private final String path;
@@ -50,13 +60,32 @@ public record Nav(List<Item> items) {
       this.path = path;
       this.label = label;
     }
+
+    @Override
+    public String path() {
+      return path;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The navigation of every student page, with {@code current} marked. */
+  public static Nav student(String token, StudentPage current) {
+    return of(token, StudentPage.values(), current);
   }
 
   /** The navigation of every faculty page, with {@code current} marked. */
   public static Nav faculty(String token, FacultyPage current) {
+    return of(token, FacultyPage.values(), current);
+  }
+
+  private static <P extends Page> Nav of(String token, P[] pages, P current) {
     return new Nav(
-        java.util.Arrays.stream(FacultyPage.values())
-            .map(p -> new Item(p.path + "?s=" + token, p.label, p == current))
+        java.util.Arrays.stream(pages)
+            .map(p -> new Item(p.path() + "?s=" + token, p.label(), p == current))
             .toList());
   }
 }

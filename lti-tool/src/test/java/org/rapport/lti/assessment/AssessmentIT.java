@@ -380,6 +380,14 @@ class AssessmentIT {
             .orElseThrow();
     assertEquals(false, jse.get("schedulable"));
     assertEquals(JSE_REASON, jse.get("unschedulableReason"));
+    assertEquals(List.of(), jse.get("ratedBy"));
+    Map<String, Object> observerForm =
+        array(expect(200, rapport.adminGet("/api/admin/instruments")).body()).stream()
+            .filter(i -> "rapport-observed-observer".equals(i.get("id")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(false, observerForm.get("schedulable"));
+    assertEquals(List.of("faculty", "peer"), observerForm.get("ratedBy"));
 
     long tenant = d.devRegistration();
     HttpResponse<String> template =
@@ -448,7 +456,8 @@ class AssessmentIT {
             "{\"anchor\": \"13-45\", \"stages\": [{\"stage\": \"Y2\", \"offsetMonths\": 21,"
                 + " \"windowDays\": 0, \"instrument\": \"nope\"}, {\"stage\": \"Y1\","
                 + " \"offsetMonths\": 300, \"windowDays\": 30, \"instrument\": \"rapport-empathy\","
-                + " \"version\": 9}]}");
+                + " \"version\": 9}, {\"stage\": \"Y3\", \"offsetMonths\": 33, \"windowDays\": 30,"
+                + " \"instrument\": \"rapport-observed-patient\"}]}");
     assertEquals(400, bad.statusCode(), bad.body());
     assertEquals(
         List.of(
@@ -458,7 +467,10 @@ class AssessmentIT {
             "stages[0].instrument: no instrument 'nope' is installed; installed: jse-s,"
                 + " rapport-empathy, test-scale.",
             "stages[1].offsetMonths: 300 is outside 0–240 months.",
-            "stages[1].instrument: rapport-empathy has no version 9; installed versions: 1, 2."),
+            "stages[1].instrument: rapport-empathy has no version 9; installed versions: 1, 2.",
+            "stages[2].instrument: Observed (patient) is a rating form that standardized patients"
+                + " fill in about a student; it cannot be a self-assessment; choose a"
+                + " self-assessment instrument: rapport-empathy, test-scale."),
         object(bad.body()).get("problems"));
 
     expect(

@@ -19,6 +19,7 @@ import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentException;
 import org.rapport.curriculum.instruments.InstrumentProblem;
 import org.rapport.curriculum.instruments.InstrumentRef;
+import org.rapport.curriculum.instruments.RaterType;
 
 /** Loading the catalog as configured: institution definitions, licensed texts, broken files. */
 class InstrumentsTest {
@@ -62,6 +63,55 @@ class InstrumentsTest {
     assertTrue(catalog.find(InstrumentRef.of("test-scale", 1)).isPresent());
     assertTrue(catalog.find(InstrumentRef.of("test-scale", 2)).isPresent());
     assertTrue(catalog.find(InstrumentRef.of("rapport-empathy", 1)).isPresent());
+  }
+
+  /** An institution's licensed rating form: its definition folder and its texts file. */
+  @Test
+  void anInstitutionsLicensedRatingFormGetsItsTextsFromItsTextsKey(@TempDir Path dir)
+      throws IOException {
+    Path definitions = Files.createDirectory(dir.resolve("definitions"));
+    Files.writeString(
+        definitions.resolve("osce-station.yaml"),
+        """
+        id: osce-station
+        version: 1
+        title: OSCE communication station (licensed)
+        short_title: OSCE station
+        kind: validated
+        licence: Licensed to the institution by its publisher; the wording is not shipped.
+        rated_by: [faculty]
+        comment_prompt: Anything the student should know?
+        scale: {min: 1, max: 4, labels: {1: Not done, 4: Done well}}
+        texts: licensee
+        subscales:
+          - {id: cognitive, label: Cognitive empathy, description: Understanding.}
+        items:
+          - {number: 1, reverse: false, subscale: cognitive}
+          - {number: 2, reverse: false, subscale: cognitive}
+        total: {label: Station total}
+        missing: {max_missing_total: 0, method: prorate-mean}
+        """);
+    Path texts = dir.resolve("osce-station-texts.yaml");
+    Files.writeString(
+        texts,
+        "instrument: osce-station\nversion: 1\nitems:\n  1: Wording one\n  2: Wording two\n");
+
+    InstrumentCatalog catalog =
+        load(
+            Map.of(
+                "rapport.instruments.dir",
+                definitions.toString(),
+                "rapport.instruments.osce-station.texts",
+                texts.toString()));
+
+    Instrument form = catalog.find(InstrumentRef.of("osce-station", 1)).orElseThrow();
+    assertTrue(form.textsSupplied());
+    assertEquals("Wording two", form.item(2).orElseThrow().text().orElseThrow());
+    assertFalse(form.schedulable());
+    assertEquals(
+        List.of("osce-station", "rapport-observed-observer"),
+        catalog.ratingForms(RaterType.FACULTY).stream().map(i -> i.id().value()).toList());
+    assertTrue(catalog.schedulable().stream().noneMatch(Instrument::isRatingForm));
   }
 
   @Test

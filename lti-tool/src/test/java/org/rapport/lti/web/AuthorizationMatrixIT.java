@@ -197,6 +197,9 @@ class AuthorizationMatrixIT {
     rule("GET /admin/imports", ADMIN);
     rule("POST /admin/imports", ADMIN);
     rule("GET /admin/imports/{id}", ADMIN, "/admin/imports/{importA}");
+    rule("GET /admin/observed-imports", ADMIN);
+    rule("POST /admin/observed-imports", ADMIN);
+    rule("GET /admin/observed-imports/{id}", ADMIN, "/admin/observed-imports/{observedImportA}");
     rule("POST /admin/keys/rotate", ADMIN);
     rule("POST /admin/api-tokens", ADMIN);
     rule("POST /admin/api-tokens/{id}/revoke", ADMIN, "/admin/api-tokens/{apiTokenVictim}/revoke");
@@ -288,6 +291,15 @@ class AuthorizationMatrixIT {
     rule("GET /api/admin/imports", ADMIN);
     rule("POST /api/admin/imports", ADMIN, "/api/admin/imports?registration={regC}");
     rule("GET /api/admin/imports/{id}", ADMIN, "/api/admin/imports/{importA}");
+    rule("GET /api/admin/observed-imports", ADMIN);
+    rule(
+        "POST /api/admin/observed-imports",
+        ADMIN,
+        "/api/admin/observed-imports?registration={regC}");
+    rule(
+        "GET /api/admin/observed-imports/{id}",
+        ADMIN,
+        "/api/admin/observed-imports/{observedImportA}");
     rule("GET /api/admin/instruments", ADMIN);
     rule("GET /api/admin/keys", ADMIN);
     rule("POST /api/admin/keys/rotate", ADMIN);
@@ -411,6 +423,7 @@ class AuthorizationMatrixIT {
         "/app/faculty/modules/teach-back/guide");
     rule("GET /app/faculty/cohorts", FACULTY);
     rule("GET /app/faculty/cohorts/export.csv", FACULTY);
+    rule("GET /app/faculty/observed/cohorts", FACULTY);
     rule("GET /app/faculty/alerts", FACULTY);
     rule("GET /app/faculty/alerts/rule", FACULTY);
     rule(
@@ -422,18 +435,29 @@ class AuthorizationMatrixIT {
         TENANT_FACULTY,
         "/app/faculty/alerts/{alertA}/resolve",
         "note=checked");
-    // Ratings asked of launched users: the list is everyone's own; a rating nobody here was asked
-    // for is refused to every caller.
-    rule("GET /app/ratings", LAUNCHED);
-    rule("GET /app/ratings/{rater}", "DDDDDDDD", "/app/ratings/987654321");
-    rule("POST /app/ratings/{rater}", "DDDDDDDD", "/app/ratings/987654321", "encounter=1");
-    // One-time rating links: the signed token is the permission, which nobody here holds.
-    rule("GET /rate/{token}", NOBODY, "/rate/1.0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    // Observed practice. A's session belongs to course A: only its faculty reach it. The posts
+    // without confirm=yes only show the confirmation step, and the session's one patient has no
+    // address to mail: nothing changes.
+    rule("GET /app/faculty/observed", FACULTY);
+    rule("GET /app/faculty/observed/new", FACULTY);
+    rule("POST /app/faculty/observed/new", FACULTY);
+    rule("POST /app/faculty/observed/plan", FACULTY);
+    rule("GET /app/faculty/observed/{id}", OWNER, "/app/faculty/observed/{observedA}");
+    rule("GET /app/faculty/observed/{id}/sheet", OWNER, "/app/faculty/observed/{observedA}/sheet");
+    rule("POST /app/faculty/observed/{id}/links", OWNER, "/app/faculty/observed/{observedA}/links");
+    rule("POST /app/faculty/observed/{id}/mail", OWNER, "/app/faculty/observed/{observedA}/mail");
     rule(
-        "POST /rate/{token}",
-        NOBODY,
-        "/rate/1.0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "encounter=1&item_1=3");
+        "POST /app/faculty/observed/{id}/release",
+        OWNER,
+        "/app/faculty/observed/{observedA}/release");
+    // A one-time link is the permission: anyone holding it opens the form; a form without an
+    // encounter is refused as 400, so the link stays unused.
+    rule("GET /rate/{token}", PUBLIC, "/rate/{rateTokenA}");
+    rule("POST /rate/{token}", PUBLIC, "/rate/{rateTokenA}");
+    rule("GET /app/ratings", LAUNCHED);
+    // A's instructor was asked for this rating; an empty form is refused as 400, nothing stored.
+    rule("GET /app/ratings/{rater}", OWNER, "/app/ratings/{raterA}");
+    rule("POST /app/ratings/{rater}", OWNER, "/app/ratings/{raterA}");
     rule("GET /app/content-selection", FACULTY);
     rule("GET /app/content-selection/{id}", OWNER, "/app/content-selection/{deepLinkA}");
     rule("POST /app/content-selection/{id}", OWNER, "/app/content-selection/{deepLinkA}");
@@ -739,6 +763,8 @@ class AuthorizationMatrixIT {
             M + "Instructor",
             Map.of()));
 
+    observed(rapport, w, subjectA, "mx-teacher-" + tag);
+
     AssessmentDriver d = new AssessmentDriver(rapport);
     w.ids.put("cohortA", String.valueOf(((Number) d.cohort(regA, 1961).get("id")).longValue()));
     long waveA = d.wave(regA, 1961, "Y1");
@@ -766,6 +792,24 @@ class AuthorizationMatrixIT {
                 + "\n"
                 + AssessmentDriver.rapportRow("MXI-" + tag, 1961, "MATRICULATION", "", 5));
     w.ids.put("importA", String.valueOf(((Number) job.get("id")).longValue()));
+    HttpResponse<String> observed =
+        rapport.send(
+            asAdministrator(
+                    rapport,
+                    HttpRequest.newBuilder(
+                        rapport.uri("/api/admin/observed-imports?registration=" + regA)))
+                .header("Content-Type", "text/csv")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "student_pseudonym,date,stage,station,rater_type,total\nMXO-"
+                            + tag
+                            + ",2025-03-14,Y3,Station 1,faculty,30\n"))
+                .build());
+    assertEquals(201, observed.statusCode(), observed.body());
+    w.ids.put(
+        "observedImportA",
+        String.valueOf(
+            ((Number) AssessmentDriver.object(observed.body()).get("importId")).longValue()));
     List<Map<String, Object>> requests =
         AssessmentDriver.array(
             AssessmentDriver.expect(
@@ -801,6 +845,56 @@ class AuthorizationMatrixIT {
       w.ids.put("alertA2", String.valueOf(alert(c, regA, cohortA, "perspective-taking")));
     }
     return w;
+  }
+
+  /**
+   * An encounter session in course A planned by its instructor: the student of A with a patient who
+   * rates through a link and the instructor as a faculty rater.
+   */
+  private static void observed(RapportClient rapport, World w, String student, String teacher) {
+    String faculty = w.sessions.get(Who.INSTRUCTOR);
+    String boundary = "matrix" + UUID.randomUUID();
+    String csv =
+        "student,station,rater_type,rater_name,rater_email\n"
+            + student
+            + ",Matrix station,patient,Matrix patient,\n"
+            + student
+            + ",Matrix station,faculty,,"
+            + teacher
+            + "\n";
+    StringBuilder body = new StringBuilder();
+    for (String[] f :
+        List.of(
+            new String[] {"title", "Matrix OSCE"},
+            new String[] {"setting", "osce-station"},
+            new String[] {"held_on", java.time.LocalDate.now(ZoneOffset.UTC).toString()})) {
+      body.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0]);
+      body.append("\"\r\n\r\n" + f[1] + "\r\n");
+    }
+    body.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"plan\";");
+    body.append(" filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv);
+    body.append("\r\n--" + boundary + "--\r\n");
+    HttpResponse<String> planned =
+        rapport.send(
+            HttpRequest.newBuilder(rapport.uri("/app/faculty/observed/plan?s=" + faculty))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
+    assertEquals(303, planned.statusCode(), planned.body());
+    Matcher id =
+        Pattern.compile("/app/faculty/observed/([0-9]+)\\?")
+            .matcher(planned.headers().firstValue("Location").orElseThrow());
+    assertTrue(id.find());
+    w.ids.put("observedA", id.group(1));
+    String sheet =
+        rapport.get("/app/faculty/observed/" + id.group(1) + "/sheet?s=" + faculty).body();
+    Matcher token = Pattern.compile("/rate/([A-Za-z0-9._-]+)\"").matcher(sheet);
+    assertTrue(token.find(), sheet);
+    w.ids.put("rateTokenA", token.group(1));
+    String toGive = rapport.get("/app/ratings?s=" + faculty).body();
+    Matcher rater = Pattern.compile("/app/ratings/([0-9]+)\\?").matcher(toGive);
+    assertTrue(rater.find(), toGive);
+    w.ids.put("raterA", rater.group(1));
   }
 
   /** An open registration invite (its value is never needed: only revoking it is tried). */
