@@ -1,6 +1,7 @@
 package org.rapport.lti.observed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -29,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.lti.testdata.AssessmentDriver;
 import org.rapport.lti.testdata.Axe;
 import org.rapport.lti.testdata.Browser;
 import org.rapport.lti.testdata.LaunchSpec;
@@ -41,8 +43,9 @@ import org.rapport.lti.testdata.RapportWar;
  * standardized-patient part): faculty plan 12 students × 2 stations with standardized patients by
  * uploading the day's CSV plan, open the printable link sheet, a standardized patient opens a
  * one-time link on a phone-sized screen (no sideways scrolling), rates, and the link then refuses a
- * second use and a form for another encounter; faculty release the session. axe-core checks each
- * page.
+ * second use and a form for another encounter; faculty release the session; the rated student then
+ * sees the rating with its comment (not the rater's name) and the gap per part beside their
+ * self-assessment trajectory. axe-core checks each page.
  */
 @ExtendWith(ArquillianExtension.class)
 class ObservedPracticeBrowserIT {
@@ -63,7 +66,8 @@ class ObservedPracticeBrowserIT {
           rapport.adminPost(
               "/api/admin/registrations", lms.registrationJson("OSCE browser " + tag));
       assertEquals(201, created.statusCode(), created.body());
-      assertTrue(((Number) JSONObjectUtils.parse(created.body()).get("id")).longValue() > 0);
+      long registration = ((Number) JSONObjectUtils.parse(created.body()).get("id")).longValue();
+      assertTrue(registration > 0);
       List<String> students = new ArrayList<>();
       for (int i = 1; i <= 12; i++) {
         students.add("b" + tag + "-" + i);
@@ -178,7 +182,12 @@ class ObservedPracticeBrowserIT {
             browser.findElement(By.cssSelector("[data-released]")).getAttribute("data-released"));
 
         studentSeesTheirRatingsBesideTheirTrajectory(
-            browser, rapport, studentSessions, "You let me finish and checked I understood.");
+            browser,
+            wait,
+            rapport,
+            registration,
+            studentSessions,
+            "You let me finish and checked I understood.");
       } finally {
         browser.quit();
         Files.deleteIfExists(plan);
@@ -187,24 +196,70 @@ class ObservedPracticeBrowserIT {
   }
 
   /**
-   * The student's side of acceptance 1, after release: the rated student sees the rating, with the
-   * kind of rater and the comment but never the rater's name, and the comparison with their
-   * self-assessment beside the link to their trajectory (this student has no self-assessment yet,
-   * so the page says what the comparison needs; the gap's figures are checked with a
-   * self-assessment in {@code ObservedStudentIT}).
+   * The student's side of acceptance 1: after release, the rated student (who answered the
+   * self-assessment with every answer 4 of 1-7, 50 of 100 in each part) sees their rating with the
+   * comment but without the standardized patient's name, and the gap per part (the patient's 4s are
+   * 75 of 100, so -25 in each part) beside their trajectory; on a phone without sideways scrolling.
+   * Nobody else sees the comment.
    */
   private static void studentSeesTheirRatingsBesideTheirTrajectory(
-      WebDriver browser, RapportClient rapport, List<String> studentSessions, String comment) {
-    browser.get(rapport.base() + "/app/observed?s=" + studentSessions.get(0));
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("observed-encounters")));
-    String encounters = browser.findElement(By.id("observed-encounters")).getText();
-    assertTrue(encounters.contains("Standardized patient"), encounters);
-    assertTrue(encounters.contains(comment), encounters);
-    assertTrue(!encounters.contains("Maria Lopez"), "no rater's name: " + encounters);
-    String gap = browser.findElement(By.id("gap-heading")).findElement(By.xpath("..")).getText();
-    assertTrue(gap.contains("See your self-assessment trajectory"), gap);
+      ChromeDriver browser,
+      WebDriverWait wait,
+      RapportClient rapport,
+      long registration,
+      List<String> studentSessions,
+      String comment) {
+    String rated = null;
+    for (String session : studentSessions) {
+      HttpResponse<String> page = rapport.get("/app/observed?s=" + session);
+      assertEquals(200, page.statusCode(), page.body());
+      assertFalse(page.body().contains("Maria Lopez"), "a rater's name on a student's page");
+      if (page.body().contains(comment)) {
+        assertEquals(null, rated, "the comment is shown to one student only");
+        rated = session;
+      }
+    }
+    assertTrue(rated != null, "no student sees the rating");
+    AssessmentDriver d = new AssessmentDriver(rapport);
+    d.consentAndYear(rated, 1977);
+    long wave = d.wave(registration, 1977, "Y1");
+    d.open(wave);
+    int[] fours = new int[18];
+    java.util.Arrays.fill(fours, 4);
+    HttpResponse<String> submitted =
+        d.post(rated, "submit", AssessmentDriver.answers(wave, fours), false);
+    assertEquals(303, submitted.statusCode(), submitted.body());
+
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(rapport.base() + "/app/assessment?s=" + rated);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("observed-beside-trajectory")));
+    clickAndWait(browser, By.linkText("observed practice"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("observed-gap")));
+    List<WebElement> comments =
+        browser.findElements(By.cssSelector("#observed-encounters .rating-comment"));
+    assertEquals(1, comments.size());
+    assertEquals(comment, comments.get(0).getText());
+    assertTrue(
+        browser
+            .findElement(By.id("observed-encounters"))
+            .getText()
+            .contains("Rated by: Standardized patient"));
+    assertFalse(browser.getPageSource().contains("Maria Lopez"));
+    List<WebElement> gap = browser.findElements(By.cssSelector("#observed-gap tbody tr"));
+    assertEquals(3, gap.size());
+    for (WebElement row : gap) {
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      assertEquals("50", cells.get(0).getText(), row.getText());
+      assertEquals("75", cells.get(1).getText(), row.getText());
+      assertEquals("-25", cells.get(2).getText(), row.getText());
+    }
+    assertTrue(
+        browser.findElements(By.cssSelector("#observed-trend tbody tr")).size() >= 2,
+        "the observed day and the self-assessment over time");
     Axe.assertNoSeriousViolations(browser, "the student's observed practice");
+    browser.manage().window().setSize(new Dimension(390, 844));
+    assertNoSidewaysScrolling(browser, "the student's observed practice on a phone");
+    Axe.assertNoSeriousViolations(browser, "the student's observed practice on a phone");
   }
 
   private static String launch(
