@@ -17,6 +17,7 @@ import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.RaterType;
 import org.rapport.curriculum.instruments.Subscale;
 import org.rapport.curriculum.instruments.SubscaleId;
+import org.rapport.curriculum.observed.PercentOfScale;
 import org.rapport.lti.assessment.Trajectory;
 import org.rapport.lti.observed.student.ObservedPracticePage.DomainScore;
 import org.rapport.lti.observed.student.ObservedPracticePage.EncounterView;
@@ -173,7 +174,8 @@ final class ObservedPracticeView {
           continue;
         }
         double[] sum = sums.computeIfAbsent(subscale.id().value(), k -> new double[2]);
-        sum[0] += PercentOfScale.of(value.doubleValue(), g.form().scoreRange(subscale.id()));
+        sum[0] +=
+            PercentOfScale.of(g.form().scoreRange(subscale.id())).percent(value.doubleValue());
         sum[1]++;
       }
     }
@@ -185,7 +187,8 @@ final class ObservedPracticeView {
   /** Mean percent of scale of the scored ratings' totals. */
   static double observedTotal(List<Given> scored) {
     return scored.stream()
-        .mapToDouble(g -> PercentOfScale.of(g.totalOrNull().doubleValue(), g.form().scoreRange()))
+        .mapToDouble(
+            g -> PercentOfScale.of(g.form().scoreRange()).percent(g.totalOrNull().doubleValue()))
         .average()
         .orElse(0);
   }
@@ -201,8 +204,8 @@ final class ObservedPracticeView {
         continue;
       }
       double own =
-          PercentOfScale.of(
-              sp.value().doubleValue(), instrument.scoreRange(SubscaleId.of(sp.id())));
+          PercentOfScale.of(instrument.scoreRange(SubscaleId.of(sp.id())))
+              .percent(sp.value().doubleValue());
       rows.add(row(sp.id(), sp.label(), own, seen, raters));
     }
     String basis =
@@ -217,7 +220,7 @@ final class ObservedPracticeView {
     if (!rows.isEmpty()) {
       return new GapView(List.copyOf(rows), false, basis);
     }
-    double own = PercentOfScale.of(point.total().doubleValue(), instrument.scoreRange());
+    double own = PercentOfScale.of(instrument.scoreRange()).percent(point.total().doubleValue());
     return new GapView(
         List.of(row("total", "Total", own, observedTotal(scored), raters)),
         true,
@@ -342,7 +345,7 @@ final class ObservedPracticeView {
                 p.stage().label(),
                 false,
                 "Self-assessment (" + t.instrument().title() + ")",
-                PercentOfScale.of(p.total().doubleValue(), t.instrument().scoreRange())));
+                PercentOfScale.of(t.instrument().scoreRange()).percent(p.total().doubleValue())));
       }
     }
     points.sort(

@@ -18,7 +18,6 @@ import org.rapport.curriculum.instruments.Instrument;
 import org.rapport.curriculum.instruments.InstrumentCatalog;
 import org.rapport.curriculum.instruments.InstrumentRef;
 import org.rapport.curriculum.instruments.RaterType;
-import org.rapport.curriculum.instruments.ScoreRange;
 import org.rapport.lti.assessment.Trajectory;
 import org.rapport.lti.observed.student.ObservedPracticePage.GapRow;
 import org.rapport.lti.observed.student.ObservedPracticePage.ModuleLink;
@@ -92,16 +91,6 @@ class ObservedPracticeViewTest {
         rated,
         self,
         id -> List.of(new ModuleLink("Module for " + id, "/app/modules/" + id + "?s=t")));
-  }
-
-  @Test
-  void percentOfScaleMapsTheRangeOntoZeroToHundred() {
-    ScoreRange range = new ScoreRange(10, 50);
-    assertEquals(0.0, PercentOfScale.of(10, range), 1e-9);
-    assertEquals(100.0, PercentOfScale.of(50, range), 1e-9);
-    assertEquals(50.0, PercentOfScale.of(30, range), 1e-9);
-    assertEquals(62.5, PercentOfScale.of(35, range), 1e-9);
-    assertEquals(0.0, PercentOfScale.of(7, new ScoreRange(7, 7)), 1e-9, "a one-point range");
   }
 
   @Test
