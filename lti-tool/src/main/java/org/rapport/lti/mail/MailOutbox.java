@@ -54,31 +54,15 @@ public final class MailOutbox {
       String body,
       Instant now)
       throws SQLException {
-    try (PreparedStatement exists =
-        connection.prepareStatement(
-            "SELECT 1 FROM mail_outbox WHERE alert_id = ? AND recipient = ?")) {
-      exists.setLong(1, alertId);
-      exists.setString(2, recipient);
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          return false;
-        }
-      }
-    }
-    try (PreparedStatement s =
-        connection.prepareStatement(
-            "INSERT INTO mail_outbox (registration_id, alert_id, recipient, subject, body,"
-                + " created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)")) {
-      s.setLong(1, registrationId);
-      s.setLong(2, alertId);
-      s.setString(3, recipient);
-      s.setString(4, subject.length() > 300 ? subject.substring(0, 300) : subject);
-      s.setString(5, body.length() > 20000 ? body.substring(0, 20000) : body);
-      s.setTimestamp(6, Timestamp.from(now));
-      s.setTimestamp(7, Timestamp.from(now));
-      s.executeUpdate();
-      return true;
-    }
+    return enqueueOnce(
+        connection,
+        registrationId,
+        List.of("alert_id", "recipient"),
+        List.of(alertId, recipient),
+        recipient,
+        subject,
+        body,
+        now);
   }
 
   /**
@@ -95,29 +79,69 @@ public final class MailOutbox {
       String body,
       Instant now)
       throws SQLException {
+    return enqueueOnce(
+        connection,
+        registrationId,
+        List.of("rater_id", "link_issue"),
+        List.of(raterId, linkIssue),
+        recipient,
+        subject,
+        body,
+        now);
+  }
+
+  /**
+   * Inserts a mail unless a row with the same values in the {@code key} columns exists (the
+   * recipient may be one of them); true when inserted.
+   */
+  private static boolean enqueueOnce(
+      Connection connection,
+      long registrationId,
+      List<String> key,
+      List<Object> keyValues,
+      String recipient,
+      String subject,
+      String body,
+      Instant now)
+      throws SQLException {
     try (PreparedStatement exists =
         connection.prepareStatement(
-            "SELECT 1 FROM mail_outbox WHERE rater_id = ? AND link_issue = ?")) {
-      exists.setLong(1, raterId);
-      exists.setInt(2, linkIssue);
+            "SELECT 1 FROM mail_outbox WHERE " + String.join(" = ? AND ", key) + " = ?")) {
+      for (int i = 0; i < keyValues.size(); i++) {
+        exists.setObject(i + 1, keyValues.get(i));
+      }
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {
           return false;
         }
       }
     }
+    List<String> columns = new ArrayList<>(List.of("registration_id"));
+    List<Object> values = new ArrayList<>(List.of(registrationId));
+    for (int i = 0; i < key.size(); i++) {
+      if (!key.get(i).equals("recipient")) {
+        columns.add(key.get(i));
+        values.add(keyValues.get(i));
+      }
+    }
+    columns.addAll(List.of("recipient", "subject", "body", "created_at", "next_attempt_at"));
+    values.addAll(
+        List.of(
+            recipient,
+            subject.length() > 300 ? subject.substring(0, 300) : subject,
+            body.length() > 20000 ? body.substring(0, 20000) : body,
+            Timestamp.from(now),
+            Timestamp.from(now)));
     try (PreparedStatement s =
         connection.prepareStatement(
-            "INSERT INTO mail_outbox (registration_id, rater_id, link_issue, recipient, subject,"
-                + " body, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
-      s.setLong(1, registrationId);
-      s.setLong(2, raterId);
-      s.setInt(3, linkIssue);
-      s.setString(4, recipient);
-      s.setString(5, subject.length() > 300 ? subject.substring(0, 300) : subject);
-      s.setString(6, body.length() > 20000 ? body.substring(0, 20000) : body);
-      s.setTimestamp(7, Timestamp.from(now));
-      s.setTimestamp(8, Timestamp.from(now));
+            "INSERT INTO mail_outbox ("
+                + String.join(", ", columns)
+                + ", attempts) VALUES ("
+                + "?, ".repeat(columns.size())
+                + "0)")) {
+      for (int i = 0; i < values.size(); i++) {
+        s.setObject(i + 1, values.get(i));
+      }
       s.executeUpdate();
       return true;
     }

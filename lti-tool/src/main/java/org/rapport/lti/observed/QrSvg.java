@@ -1,6 +1,7 @@
 package org.rapport.lti.observed;
 
 import io.nayuki.qrcodegen.QrCode;
+import org.rapport.lti.web.Html;
 
 /**
  * A QR code of a text as inline SVG, drawn on the server so that the printed sheet needs no script
@@ -31,9 +32,9 @@ public final class QrSvg {
         + " "
         + size
         + "\" role=\"img\" aria-label=\""
-        + escape(label)
+        + Html.escape(label)
         + "\" shape-rendering=\"crispEdges\"><title>"
-        + escape(label)
+        + Html.escape(label)
         + "</title><rect width=\""
         + size
         + "\" height=\""
@@ -41,20 +42,5 @@ public final class QrSvg {
         + "\" fill=\"#fff\"/><path d=\""
         + path
         + "\" fill=\"#000\"/></svg>";
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }
