@@ -47,7 +47,7 @@ public class ResultsSupport {
   }
 
   Support of(long registrationId, List<Trajectory> trajectories) {
-    Trajectory latest = latest(trajectories);
+    Trajectory latest = Trajectory.latest(trajectories);
     if (latest == null) {
       return Support.NONE;
     }
@@ -68,24 +68,6 @@ public class ResultsSupport {
         List.copyOf(parts),
         falling,
         falling ? wellbeing.forTenant(registrationId) : WellbeingResources.Offer.NONE);
-  }
-
-  /** The trajectory whose last point is the most recent one. */
-  private static Trajectory latest(List<Trajectory> trajectories) {
-    Trajectory latest = null;
-    for (Trajectory t : trajectories) {
-      if (t.points().isEmpty()) {
-        continue;
-      }
-      if (latest == null || last(t).stage().compareTo(last(latest).stage()) >= 0) {
-        latest = t;
-      }
-    }
-    return latest;
-  }
-
-  private static Trajectory.Point last(Trajectory t) {
-    return t.points().get(t.points().size() - 1);
   }
 
   /** Whether the last total is lower than the one before by the share of the range above. */

@@ -16,6 +16,28 @@ import org.rapport.curriculum.instruments.Instrument;
  */
 public record Trajectory(Instrument instrument, List<Point> points) {
 
+  /**
+   * Of several trajectories (one per instrument), the one whose last point is the most recent;
+   * {@code null} when none has a point.
+   */
+  public static Trajectory latest(List<Trajectory> trajectories) {
+    Trajectory latest = null;
+    for (Trajectory t : trajectories) {
+      if (t.points().isEmpty()) {
+        continue;
+      }
+      if (latest == null || t.last().stage().compareTo(latest.last().stage()) >= 0) {
+        latest = t;
+      }
+    }
+    return latest;
+  }
+
+  /** The latest point; the trajectory must have one. */
+  public Point last() {
+    return points.get(points.size() - 1);
+  }
+
   /** One wave's scores. */
   public record Point(
       long waveId,

@@ -102,7 +102,7 @@ final class ObservedPracticeView {
             .flatMap(r -> r.ratings().stream())
             .filter(g -> g.totalOrNull() != null)
             .toList();
-    Trajectory latest = latest(self);
+    Trajectory latest = Trajectory.latest(self);
     Map<String, Double> observed = observedByDomain(scored);
     GapView gap = null;
     String gapMissing = null;
@@ -289,24 +289,6 @@ final class ObservedPracticeView {
     return String.join(", ", words.subList(0, words.size() - 1))
         + " and "
         + words.get(words.size() - 1);
-  }
-
-  /** The trajectory whose last point is the most recent one; {@code null} without any. */
-  static Trajectory latest(List<Trajectory> trajectories) {
-    Trajectory latest = null;
-    for (Trajectory t : trajectories) {
-      if (t.points().isEmpty()) {
-        continue;
-      }
-      if (latest == null || last(t).stage().compareTo(last(latest).stage()) >= 0) {
-        latest = t;
-      }
-    }
-    return latest;
-  }
-
-  private static Trajectory.Point last(Trajectory t) {
-    return t.points().get(t.points().size() - 1);
   }
 
   /** A point of the trend: when, which stage, whose view, in percent of scale. */

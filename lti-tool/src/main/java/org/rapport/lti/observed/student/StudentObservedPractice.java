@@ -111,7 +111,7 @@ public class StudentObservedPractice {
   /** The modules for a layer, chosen as the self-assessment results page chooses them. */
   private Function<String, List<ModuleLink>> modulesFor(
       LaunchedUser user, List<Trajectory> self, String token) {
-    Trajectory latest = ObservedPracticeView.latest(self);
+    Trajectory latest = Trajectory.latest(self);
     TrainingPhase stage =
         phase
             .of(user)
